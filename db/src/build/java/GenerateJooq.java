@@ -50,7 +50,7 @@ public class GenerateJooq {
                                     .withExcludes("custody_event_(default|\\d{4}_\\d{2})|flyway_schema_history"
                                             + "|(gtrgm|gin_extract|gin_trgm|set_limit|show_limit|show_trgm|similarity|strict_word_similarity|word_similarity).*"))
                             .withGenerate(new Generate().withJavaTimeTypes(true).withRecords(true).withPojos(false)
-                                    .withDeprecated(false).withGeneratedAnnotation(false).withComments(true))
+                                    .withImplicitJoinPathsToMany(false).withDeprecated(false).withGeneratedAnnotation(false).withComments(true))
                             .withTarget(new Target().withPackageName("dev.serialtrace.db.jooq")
                                     .withDirectory(output.toString()).withClean(true))));
         }

@@ -175,6 +175,7 @@ create index unit_lot_idx on unit (lot_id);
 create index unit_product_idx on unit (product_id);
 create index unit_location_idx on unit (location_id) where location_id is not null;
 create index unit_parent_idx on unit (parent_unit_id) where parent_unit_id is not null;
+create index unit_last_event_at_idx on unit (last_event_at);
 
 -- ---------------------------------------------------------------- custody history
 create sequence custody_event_id_seq;

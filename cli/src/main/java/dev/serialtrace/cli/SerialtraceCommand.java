@@ -1,0 +1,12 @@
+package dev.serialtrace.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "serialtrace",
+        description = "Serial-number tracking: find any unit, see its chain of custody, audit, report.%n"
+                + "Without a command, ./serialtrace opens the desktop app.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {DbCommand.class, DemoDataCommand.class})
+final class SerialtraceCommand {
+}

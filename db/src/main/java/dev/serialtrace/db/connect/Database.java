@@ -1,0 +1,203 @@
+package dev.serialtrace.db.connect;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.serialtrace.db.schema.Migrations;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import javax.sql.DataSource;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * An open warehouse database: a HikariCP pool, jOOQ on top, and (by default) the embedded
+ * server behind it. Opening checks the server, the credentials and the schema version, and
+ * turns each failure into a {@link DatabaseException} that says what to do.
+ */
+public final class Database implements AutoCloseable {
+    public static final int MINIMUM_SERVER_VERSION = 140000;
+
+    private final ConnectionSettings settings;
+    private final EmbeddedServer embedded;
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+
+    private Database(ConnectionSettings settings, EmbeddedServer embedded, HikariDataSource pool) {
+        this.settings = settings;
+        this.embedded = embedded;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+    }
+
+    public enum SchemaPolicy {
+        /** Apply pending migrations (the embedded database, and `db migrate`). */
+        MIGRATE,
+        /** Refuse to work on a schema older or newer than this build. */
+        REQUIRE_CURRENT
+    }
+
+    /** Opens the database, migrating the embedded one; external ones must already be current. */
+    public static Database open(ConnectionSettings requested, DataHome home, Consumer<String> status) {
+        return open(requested, home, requested.isEmbedded() ? SchemaPolicy.MIGRATE : SchemaPolicy.REQUIRE_CURRENT, status);
+    }
+
+    public static Database open(ConnectionSettings requested, DataHome home, SchemaPolicy policy, Consumer<String> status) {
+        EmbeddedServer embedded = null;
+        ConnectionSettings settings = requested;
+        if (requested.isEmbedded()) {
+            status.accept("Starting the embedded database in " + home.embeddedDataDirectory() + " …");
+            embedded = EmbeddedServer.startOrAttach(home.embeddedDataDirectory());
+            settings = embedded.settings();
+        }
+        HikariDataSource pool = null;
+        try {
+            status.accept("Connecting to " + settings.describe() + " …");
+            checkReachableAndSupported(settings);
+            pool = pool(settings);
+            Database db = new Database(settings, embedded, pool);
+            db.checkSchema(policy, status);
+            return db;
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private void checkSchema(SchemaPolicy policy, Consumer<String> status) {
+        Migrations migrations = new Migrations(pool);
+        migrations.newerThanApp().ifPresent(v -> {
+            throw new DatabaseException("The database schema is version " + v + ", newer than this Serialtrace knows ("
+                    + migrations.latestKnownVersion() + ").", "Update Serialtrace to a version that matches the database.");
+        });
+        String current = migrations.currentVersion().orElse(null);
+        String latest = migrations.latestKnownVersion();
+        if (latest.equals(current)) {
+            return;
+        }
+        if (policy == SchemaPolicy.MIGRATE) {
+            status.accept(current == null ? "Creating the warehouse schema …" : "Updating the schema from version " + current + " …");
+            migrations.migrate();
+            return;
+        }
+        throw new DatabaseException(current == null
+                ? "The database " + settings.describe() + " has no Serialtrace schema."
+                : "The database schema is version " + current + "; this Serialtrace needs version " + latest + ".",
+                "Run `serialtrace db migrate` with a user that owns the schema.");
+    }
+
+    private static void checkReachableAndSupported(ConnectionSettings s) {
+        Properties props = new Properties();
+        if (s.user() != null) {
+            props.setProperty("user", s.user());
+        }
+        if (s.password() != null) {
+            props.setProperty("password", s.password());
+        }
+        props.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection(s.url(), props)) {
+            int version = c.getMetaData().getDatabaseMajorVersion() * 10000 + c.getMetaData().getDatabaseMinorVersion();
+            if (version < MINIMUM_SERVER_VERSION) {
+                throw new DatabaseException("The server runs PostgreSQL " + c.getMetaData().getDatabaseProductVersion()
+                        + "; Serialtrace needs 14 or newer.", "Connect to a PostgreSQL 14+ server.");
+            }
+        } catch (SQLException e) {
+            throw explain(s, e);
+        }
+    }
+
+    /** Turns a connection failure into what a person needs to know. */
+    static DatabaseException explain(ConnectionSettings s, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String who = s.user() == null ? "the default user" : "user \"" + s.user() + "\"";
+        switch (state) {
+            case "28P01":
+                return new DatabaseException("Wrong password for " + who + " at " + s.url() + ".",
+                        "Check the password (--db-password, SERIALTRACE_DB_PASSWORD or db.password in the config file).", e);
+            case "28000":
+                return new DatabaseException("The server refused " + who + ": " + e.getMessage(),
+                        "Ask the database administrator to create the role or allow it to connect.", e);
+            case "3D000":
+                return new DatabaseException("The database in " + s.url() + " does not exist.",
+                        "Check the database name in the URL, or create the database.", e);
+            default:
+                break;
+        }
+        if (state.startsWith("08") || hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
+            return new DatabaseException("Cannot reach PostgreSQL at " + s.url() + " (" + e.getMessage() + ").",
+                    "Check that the server is running and the host and port in the URL are right.", e);
+        }
+        return new DatabaseException("Cannot connect to " + s.describe() + ": " + e.getMessage(),
+                "Check the connection settings.", e);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HikariDataSource pool(ConnectionSettings s) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("serialtrace");
+        config.setJdbcUrl(s.url());
+        config.setUsername(s.user());
+        config.setPassword(s.password());
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);   // reachability was checked above, with a clearer error
+        config.addDataSourceProperty("ApplicationName", "Serialtrace");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Where we are connected (the embedded server's real URL when embedded). */
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** The embedded server behind this database, if that is what we connected to. */
+    public Optional<EmbeddedServer> embeddedServer() {
+        return Optional.ofNullable(embedded);
+    }
+
+    public Migrations migrations() {
+        return new Migrations(pool);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
