@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -60,7 +59,7 @@ public record ConnectionSettings(String url, String user, String password) {
         if (configFile != null && Files.isRegularFile(configFile)) {
             try (Reader r = Files.newBufferedReader(configFile)) {
                 p.load(r);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {   // a malformed unicode escape
                 throw new DatabaseException("Cannot read the configuration file " + configFile + ": " + e.getMessage(),
                         "Fix or remove the file; the keys are db.url, db.user and db.password.", e);
             }
@@ -68,7 +67,4 @@ public record ConnectionSettings(String url, String user, String password) {
         return p;
     }
 
-    public Optional<String> userOrDefault() {
-        return Optional.ofNullable(user);
-    }
 }
