@@ -1,0 +1,57 @@
+package dev.serialtrace.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The root launcher script end to end, on the packaged jars: a fresh SERIALTRACE_HOME gets an
+ * embedded database with the schema, kept between runs.
+ */
+class LauncherIT {
+    @TempDir Path home;
+
+    private String run(String... args) throws Exception {
+        Path launcher = Path.of("..", "serialtrace").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of(launcher.toString())));
+        pb.command().addAll(List.of(args));
+        pb.environment().put("SERIALTRACE_HOME", home.toString());
+        pb.environment().remove("SERIALTRACE_DB_URL");
+        Path err = home.resolve("stderr.txt");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        return out;
+    }
+
+    @Test
+    void dbInfoRunsOnTheEmbeddedDatabaseAndKeepsItsData() throws Exception {
+        JsonNode first = new ObjectMapper().readTree(run("db", "info", "--json"));
+        assertThat(first.get("embedded").asBoolean()).isTrue();
+        assertThat(first.get("serverVersion").asText()).startsWith("17.");
+        assertThat(first.get("schemaVersion").asText()).isEqualTo("1");
+        assertThat(Files.isDirectory(home.resolve("pgdata"))).isTrue();
+
+        JsonNode second = new ObjectMapper().readTree(run("db", "info", "--json"));
+        assertThat(second.get("schemaVersion").asText()).isEqualTo("1");
+        assertThat(Files.exists(home.resolve("pgdata").resolve("postmaster.pid")))
+                .as("the embedded server stops with the command").isFalse();
+    }
+
+    @Test
+    void versionAndHelpWork() throws Exception {
+        assertThat(run("--version")).contains("serialtrace");
+        assertThat(run("--help")).contains("demo-data").contains("db");
+    }
+}
