@@ -44,7 +44,6 @@ import java.util.Set;
  */
 public final class ScanParser {
     private static final Set<String> GS1_SYMBOLOGIES = Set.of("d2", "C1", "Q3", "e0");
-    private static final String HTTP = "http";
 
     private final ParserOptions options;
     private final ElementStringParser elements;
@@ -106,7 +105,10 @@ public final class ScanParser {
 
     /** Digital Link, SGTIN or HIBC when the prefix says so; null otherwise. */
     private ParseResult nonGs1(String s, int start, String symbology) {
-        if (s.regionMatches(true, start, HTTP, 0, HTTP.length()) && DigitalLinkParser.looksLikeOne(s, start)) {
+        // After ]d1/]Q1 a mixed-case scheme is plain data, as in the engine's scan-data reader;
+        // typed without a symbology identifier it is reported as a malformed Digital Link.
+        boolean uri = symbology == null ? DigitalLinkParser.looksLikeOne(s, start) : DigitalLinkParser.hasScheme(s, start);
+        if (uri) {
             return gs1(IdentifierKind.DIGITAL_LINK, symbology, s,
                     () -> new DigitalLinkParser(options.referenceDate()).parse(s, start));
         }

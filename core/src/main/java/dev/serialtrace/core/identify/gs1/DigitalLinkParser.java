@@ -20,6 +20,8 @@ public final class DigitalLinkParser {
     private static final String DOMAIN_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.:[]";
 
+    private static final List<String> SCHEMES = List.of("https://", "HTTPS://", "http://", "HTTP://");
+
     private final LocalDate reference;
 
     public DigitalLinkParser(LocalDate reference) {
@@ -28,8 +30,18 @@ public final class DigitalLinkParser {
 
     /** True when {@code s} at {@code start} begins with a scheme this parser reads (any case). */
     public static boolean looksLikeOne(String s, int start) {
-        String head = s.substring(start, Math.min(s.length(), start + 8)).toLowerCase();
+        String head = s.substring(start, Math.min(s.length(), start + 8)).toLowerCase(java.util.Locale.ROOT);
         return head.startsWith("http://") || head.startsWith("https://");
+    }
+
+    /** True when {@code s} at {@code start} begins with a scheme in a spelling the engine accepts. */
+    public static boolean hasScheme(String s, int start) {
+        for (String scheme : SCHEMES) {
+            if (s.startsWith(scheme, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<ParsedAi> parse(String raw, int start) {
@@ -75,7 +87,7 @@ public final class DigitalLinkParser {
     }
 
     private static int schemeEnd(String raw, int start) {
-        for (String scheme : new String[] {"https://", "HTTPS://", "http://", "HTTP://"}) {
+        for (String scheme : SCHEMES) {
             if (raw.startsWith(scheme, start)) {
                 return start + scheme.length();
             }
