@@ -33,8 +33,8 @@ import java.util.Set;
  * <li>{@code +}: HIBC.
  * <li>A GS (or the configured FNC1 substitute) at the start, or a digit at the start and a
  *     separator anywhere: GS1 element string.
- * <li>All digits, and the whole string reads as a valid element string containing AI 01 or 02
- *     with all AI associations met: GS1 element string. This is the only way an unprefixed
+ * <li>Starts with a digit, and the whole string reads as a valid element string containing AI 01
+ *     or 02 with all AI associations met: GS1 element string. This is the only way an unprefixed
  *     separator-free string becomes GS1, so a numeric serial (say 12 or 16 digits) is not mistaken
  *     for one unless it is, character for character, a valid GTIN-bearing element string.
  * <li>Shaped like an internal unit id ({@link InternalUnitId#looksLikeOne}): internal; a bad id is
@@ -72,7 +72,7 @@ public final class ScanParser {
             int start = elements.isSeparator(s.charAt(0)) ? 1 : 0;
             return gs1(IdentifierKind.GS1, null, s, () -> elements.parse(s, start));
         }
-        if (s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (Character.isDigit(s.charAt(0))) {
             ParseResult r = gs1(IdentifierKind.GS1, null, s, () -> elements.parse(s, 0));
             if (r instanceof ProductIdentifier p && (p.ai("01") != null || p.ai("02") != null)) {
                 return r;
