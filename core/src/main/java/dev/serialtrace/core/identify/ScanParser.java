@@ -17,6 +17,7 @@ import dev.serialtrace.core.unit.InternalUnitId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns one raw capture (scanner or keyboard) into a {@link ProductIdentifier} or a
@@ -121,7 +122,7 @@ public final class ScanParser {
         return null;
     }
 
-    private ParseResult gs1(IdentifierKind kind, String symbology, String s, java.util.function.Supplier<List<ParsedAi>> reader) {
+    private ParseResult gs1(IdentifierKind kind, String symbology, String s, Supplier<List<ParsedAi>> reader) {
         try {
             List<ParsedAi> ais = reader.get();
             AiAssociations.check(ais);

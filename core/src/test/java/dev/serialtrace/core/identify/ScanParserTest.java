@@ -119,8 +119,8 @@ class ScanParserTest {
 
     @Test
     void hibc() {
-        ProductIdentifier p = ok("+A123BJC5D6E71/$$3270531LOT1" + "Q".replace("Q",
-                dev.serialtrace.core.identify.format.CheckScheme.HIBC_MOD43.compute("+A123BJC5D6E71/$$3270531LOT1")));
+        String data = "+A123BJC5D6E71/$$3270531LOT1";
+        ProductIdentifier p = ok(data + dev.serialtrace.core.identify.format.CheckScheme.HIBC_MOD43.compute(data));
         assertThat(p.kind()).isEqualTo(IdentifierKind.HIBC);
         assertThat(p.productCode()).isEqualTo("A123BJC5D6E71");
         assertThat(p.lot()).isEqualTo("LOT1");
