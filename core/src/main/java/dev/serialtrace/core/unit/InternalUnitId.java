@@ -58,6 +58,30 @@ public record InternalUnitId(long number) {
         return s.length() == PAYLOAD_LENGTH + 2 && s.charAt(0) == PREFIX;
     }
 
+    /**
+     * Where an id-shaped input goes wrong, as an index into {@code input}: the first character
+     * outside the alphabet, else the check character when it does not match; -1 when valid.
+     */
+    public static int locateError(String input) {
+        if (tryParse(input) != null) {
+            return -1;
+        }
+        int last = -1;
+        int seen = 0;
+        for (int i = 0; i < input.length(); i++) {
+            char c = Character.toUpperCase(input.charAt(i));
+            if (c == '-' || c == ' ') {
+                continue;
+            }
+            if ((seen == 0 && c != PREFIX) || (seen > 0 && valueOf(c) < 0)) {
+                return i;
+            }
+            seen++;
+            last = i;
+        }
+        return last;
+    }
+
     private static InternalUnitId tryParse(String input) {
         String s = compact(input);
         if (s.length() != PAYLOAD_LENGTH + 2 || s.charAt(0) != PREFIX) {
