@@ -135,6 +135,20 @@ class DossierQueriesTest {
         });
     }
 
+    @Test
+    void theWholeDossierLoadsTogether() {
+        UnitDossier d = new UnitDossierQuery(dsl, Clock.systemUTC()).fetch(vaccine).orElseThrow();
+        assertThat(d.identity().serial()).isEqualTo("VX-1");
+        assertThat(d.identity().status()).isEqualTo("in_transit");
+        assertThat(d.identity().holder()).isEqualTo("City Hospital");
+        assertThat(d.identity().location()).isNull();
+        assertThat(d.identity().eventCount()).isEqualTo(4);
+        assertThat(d.identity().coldChain()).isTrue();
+        assertThat(d.timeline()).hasSize(4);
+        assertThat(d.temperature()).isNotNull();
+        assertThat(new UnitDossierQuery(dsl, Clock.systemUTC()).fetch(424242)).isEmpty();
+    }
+
     private long party(PartyKind kind, String name) {
         return dsl.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(kind, name).returning(PARTY.ID).fetchOne().getId();
     }
