@@ -1,0 +1,47 @@
+package dev.serialtrace.desktop.connection;
+
+import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.db.status.DatabaseStatus;
+import dev.serialtrace.db.unit.UnitDossierQuery;
+
+import java.time.Clock;
+
+/** The open database and the queries the screens use, created once per connection. */
+public final class Session implements AutoCloseable {
+    private final Database database;
+    private final DatabaseStatus status;
+    private final UnitDossierQuery dossiers;
+
+    public Session(Database database, DatabaseStatus status, Clock clock) {
+        this.database = database;
+        this.status = status;
+        this.dossiers = new UnitDossierQuery(database.dsl(), clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** What the database held when we connected. */
+    public DatabaseStatus status() {
+        return status;
+    }
+
+    public UnitDossierQuery dossiers() {
+        return dossiers;
+    }
+
+    /** True when a trivial query answers within the timeout. */
+    public boolean isAlive() {
+        try (var c = database.dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
