@@ -1,0 +1,181 @@
+package dev.serialtrace.db.unit;
+
+import dev.serialtrace.core.identify.IdentifierKind;
+import dev.serialtrace.core.identify.ParseError;
+import dev.serialtrace.core.identify.ParseResult;
+import dev.serialtrace.core.identify.ParserOptions;
+import dev.serialtrace.core.identify.ProductIdentifier;
+import dev.serialtrace.core.identify.ScanParser;
+import dev.serialtrace.core.unit.SerialNormalizer;
+import dev.serialtrace.core.unit.SerialVariants;
+import dev.serialtrace.db.jooq.Routines;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.serialtrace.db.jooq.Tables.*;
+
+/**
+ * Finds the unit behind any identifier a person types or a scanner sends: internal id, bare
+ * manufacturer serial, GS1 element string (with or without {@code ]d2}, GS or the configured
+ * substitute), bracketed GS1, Digital Link, SGTIN URI or HIBC. Every path is one indexed query.
+ */
+public final class UnitLookup {
+    /** Suggestions shown for an unknown serial. */
+    public static final int DID_YOU_MEAN_LIMIT = 10;
+    /** Shorter captures match too many serials by prefix or suffix to be worth suggesting. */
+    private static final int PARTIAL_MIN_LENGTH = 4;
+    private static final int PARTIAL_LIMIT = 5;
+    /** Slips of a short serial can land on many units; more than this is no longer a guess. */
+    private static final int SLIP_FETCH_LIMIT = 200;
+
+    private final DSLContext dsl;
+    private final ScanParser parser;
+
+    public UnitLookup(DSLContext dsl, ParserOptions options) {
+        this.dsl = dsl;
+        this.parser = new ScanParser(options);
+    }
+
+    /** An exact query for a parsed identifier, and which path it takes. */
+    public record Plan(MatchPath path, ResultQuery<Record> query) {
+    }
+
+    public LookupResult lookup(String raw) {
+        ParseResult parsed = parser.parse(raw);
+        if (parsed instanceof ParseError error) {
+            // shaped like an internal id but failing its check: it may still be a manufacturer serial
+            if (error.kind() == IdentifierKind.INTERNAL) {
+                List<UnitSummary> units = fetch(bySerial(SerialNormalizer.normalize(raw)));
+                if (!units.isEmpty()) {
+                    return new LookupResult.Found(null, MatchPath.SERIAL, units);
+                }
+            }
+            return new LookupResult.BadInput(error.message(), error.position());
+        }
+        ProductIdentifier id = (ProductIdentifier) parsed;
+        Optional<Plan> plan = plan(id);
+        if (plan.isEmpty()) {
+            return new LookupResult.BadInput(id.gtin() != null
+                    ? "GTIN " + id.gtin() + " without a serial names a product, not a unit"
+                    : "no serial in this " + id.kind().label() + " capture", 0);
+        }
+        List<UnitSummary> units = fetch(plan.get().query());
+        if (units.isEmpty() && id.kind() == IdentifierKind.INTERNAL) {
+            units = fetch(bySerial(SerialNormalizer.normalize(id.serial())));
+            if (!units.isEmpty()) {
+                return new LookupResult.Found(id, MatchPath.SERIAL, units);
+            }
+        }
+        if (!units.isEmpty()) {
+            return new LookupResult.Found(id, plan.get().path(), units);
+        }
+        String norm = SerialNormalizer.normalize(id.serial());
+        return new LookupResult.NotFound(id, norm, didYouMean(norm));
+    }
+
+    /** The exact query {@link #lookup} runs first for this identifier; empty when it names no unit. */
+    public Optional<Plan> plan(ProductIdentifier id) {
+        if (id.serial() == null) {
+            return Optional.empty();
+        }
+        if (id.kind() == IdentifierKind.INTERNAL) {
+            return Optional.of(new Plan(MatchPath.INTERNAL_ID, units(UNIT.INTERNAL_ID.eq(id.serial()))));
+        }
+        String norm = SerialNormalizer.normalize(id.serial());
+        if (id.gtin() != null) {
+            // a unit without its own GTIN carries its product's
+            Condition gtin = UNIT.GTIN.eq(id.gtin()).or(UNIT.GTIN.isNull().and(PRODUCT.GTIN.eq(id.gtin())));
+            return Optional.of(new Plan(MatchPath.GTIN_SERIAL, units(UNIT.SERIAL_NORM.eq(norm).and(gtin))));
+        }
+        if (id.kind() == IdentifierKind.HIBC && id.productCode() != null) {
+            return Optional.of(new Plan(MatchPath.HIBC, units(UNIT.SERIAL_NORM.eq(norm).and(hibcProduct(id.productCode())))));
+        }
+        return Optional.of(new Plan(MatchPath.SERIAL, bySerial(norm)));
+    }
+
+    /** Parses and plans in one step, for callers that time the query alone (the benchmark). */
+    public Optional<Plan> plan(String raw) {
+        return parser.parse(raw) instanceof ProductIdentifier id ? plan(id) : Optional.empty();
+    }
+
+    /**
+     * Units whose serial is one slip away from {@code serialNorm} (misread, swapped, missing or
+     * extra character), best first, then units whose serial starts or ends with it.
+     */
+    public List<Suggestion> didYouMean(String serialNorm) {
+        record Ranked(Suggestion suggestion, int score) {
+        }
+        List<ResultQuery<Record>> queries = didYouMeanQueries(serialNorm);
+        List<Ranked> slips = new ArrayList<>();
+        for (UnitSummary u : fetch(queries.get(0))) {
+            SerialVariants.explain(serialNorm, u.serialNorm()).ifPresent(e -> slips.add(new Ranked(
+                    new Suggestion(u, e.slip().name().toLowerCase(Locale.ROOT), e.reason()),
+                    e.edits() * 10 + e.slip().ordinal())));
+        }
+        slips.sort(Comparator.comparingInt(Ranked::score)
+                .thenComparing(r -> r.suggestion().unit().serialNorm())
+                .thenComparingLong(r -> r.suggestion().unit().unitId()));
+        Map<Long, Suggestion> ranked = new LinkedHashMap<>();
+        slips.forEach(r -> ranked.putIfAbsent(r.suggestion().unit().unitId(), r.suggestion()));
+        if (queries.size() > 1) {
+            partial(queries.get(1), "prefix", "serial starts with the capture (partial scan?)", ranked);
+            partial(queries.get(2), "suffix", "serial ends with the capture (partial scan?)", ranked);
+        }
+        return ranked.values().stream().limit(DID_YOU_MEAN_LIMIT).toList();
+    }
+
+    /**
+     * The queries behind {@link #didYouMean}: one indexed probe per candidate key on
+     * {@code fold_confusables(serial_norm)}, then (for captures long enough) prefix and suffix.
+     */
+    public List<ResultQuery<Record>> didYouMeanQueries(String serialNorm) {
+        String[] keys = SerialVariants.candidateKeys(serialNorm).toArray(String[]::new);
+        ResultQuery<Record> slips = UnitSummaries.where(dsl, Routines.foldConfusables(UNIT.SERIAL_NORM).eq(DSL.any(keys)))
+                .limit(SLIP_FETCH_LIMIT);
+        if (serialNorm.length() < PARTIAL_MIN_LENGTH) {
+            return List.of(slips);
+        }
+        return List.of(slips,
+                UnitSummaries.where(dsl, LikePatterns.startsWith(UNIT.SERIAL_NORM, serialNorm)).limit(PARTIAL_LIMIT),
+                UnitSummaries.where(dsl, LikePatterns.endsWith(UNIT.SERIAL_NORM, serialNorm)).limit(PARTIAL_LIMIT));
+    }
+
+    private void partial(ResultQuery<Record> query, String kind, String reason, Map<Long, Suggestion> ranked) {
+        List<UnitSummary> units = new ArrayList<>(fetch(query));
+        units.sort(Comparator.comparing(UnitSummary::serialNorm).thenComparingLong(UnitSummary::unitId));
+        for (UnitSummary u : units) {
+            ranked.putIfAbsent(u.unitId(), new Suggestion(u, kind, reason));
+        }
+    }
+
+    private Condition hibcProduct(String productCode) {
+        // stored with or without the unit-of-measure digit that ends the HIBC product code
+        String labeler = productCode.substring(0, Math.min(4, productCode.length()));
+        String product = productCode.substring(labeler.length());
+        String withoutUom = product.isEmpty() ? product : product.substring(0, product.length() - 1);
+        return PRODUCT.HIBC_LABELER.eq(labeler).and(PRODUCT.HIBC_PRODUCT.in(product, withoutUom));
+    }
+
+    private ResultQuery<Record> bySerial(String norm) {
+        return units(UNIT.SERIAL_NORM.eq(norm));
+    }
+
+    private ResultQuery<Record> units(Condition condition) {
+        return UnitSummaries.where(dsl, condition).orderBy(UNIT.ID);
+    }
+
+    private static List<UnitSummary> fetch(ResultQuery<Record> query) {
+        return query.fetch(UnitSummaries::map);
+    }
+}
