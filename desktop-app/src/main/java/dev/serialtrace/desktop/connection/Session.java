@@ -2,7 +2,10 @@ package dev.serialtrace.desktop.connection;
 
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.status.DatabaseStatus;
+import dev.serialtrace.core.identify.ParserOptions;
 import dev.serialtrace.db.unit.UnitDossierQuery;
+import dev.serialtrace.db.unit.UnitLookup;
+import dev.serialtrace.db.unit.UnitSearch;
 
 import java.time.Clock;
 
@@ -11,11 +14,23 @@ public final class Session implements AutoCloseable {
     private final Database database;
     private final DatabaseStatus status;
     private final UnitDossierQuery dossiers;
+    private final UnitLookup lookup;
+    private final UnitSearch search;
 
     public Session(Database database, DatabaseStatus status, Clock clock) {
         this.database = database;
         this.status = status;
         this.dossiers = new UnitDossierQuery(database.dsl(), clock);
+        this.lookup = new UnitLookup(database.dsl(), ParserOptions.defaults(clock));
+        this.search = new UnitSearch(database.dsl());
+    }
+
+    public UnitLookup lookup() {
+        return lookup;
+    }
+
+    public UnitSearch search() {
+        return search;
     }
 
     public Database database() {
