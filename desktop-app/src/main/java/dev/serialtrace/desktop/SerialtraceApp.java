@@ -1,138 +1,33 @@
 package dev.serialtrace.desktop;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
-import dev.serialtrace.db.unit.LookupResult;
-import dev.serialtrace.db.unit.SearchHit;
-import dev.serialtrace.desktop.common.FxTaskExecutor;
-import dev.serialtrace.desktop.connection.ConnectionHealth;
-import dev.serialtrace.desktop.connection.ConnectionHealthMonitor;
-import dev.serialtrace.desktop.connection.ConnectionSummaryController;
-import dev.serialtrace.desktop.connection.ConnectionSummaryViewModel;
-import dev.serialtrace.desktop.connection.Session;
-import dev.serialtrace.desktop.connection.WarehouseConnector;
-import dev.serialtrace.desktop.scan.GlobalScanFilter;
-import dev.serialtrace.desktop.scan.KeystrokeBurst;
-import dev.serialtrace.desktop.search.SearchController;
-import dev.serialtrace.desktop.search.SearchViewModel;
-import dev.serialtrace.desktop.shell.MainWindowController;
-import dev.serialtrace.desktop.shell.Section;
-import dev.serialtrace.desktop.shell.ShellViewModel;
-import dev.serialtrace.desktop.unit.UnitDossierController;
-import dev.serialtrace.desktop.unit.UnitDossierViewModel;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
-/** The composition root: every service, view model and controller of the desktop client is wired here, by hand. */
+/** The JavaFX application: resolves where to connect and shows the window {@link DesktopWiring} builds. */
 public final class SerialtraceApp extends Application {
-    /** Keys closer together than this belong to one scanner burst. */
-    static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(35);
-
-    private final FxTaskExecutor tasks = new FxTaskExecutor();
-    private final ConnectionHealthMonitor health = new ConnectionHealthMonitor();
-    private volatile Session session;
+    private DesktopWiring wiring;
 
     @Override
     public void start(Stage stage) {
-        Clock clock = Clock.systemDefaultZone();
-        ZoneId zone = ZoneId.systemDefault();
         DataHome home = DataHome.fromEnvironment();
         ConnectionSettings settings = ConnectionSettings.resolve(ConnectionSettings.Overrides.NONE, System.getenv(),
                 home.configFile());
-
-        ShellViewModel shell = new ShellViewModel();
-        UnitDossierViewModel dossier = new UnitDossierViewModel(id -> session.dossiers().fetch(id), tasks, clock);
-        SearchViewModel search = new SearchViewModel(new SearchViewModel.Finder() {
-            @Override
-            public LookupResult lookup(String raw) {
-                return session.lookup().lookup(raw);
-            }
-
-            @Override
-            public List<SearchHit> search(String text, int limit) {
-                return session.search().search(text, limit);
-            }
-        }, tasks, dossier::open);
-        ConnectionSummaryViewModel summary = new ConnectionSummaryViewModel(
-                new WarehouseConnector(settings, home, clock), tasks, connection -> {
-                    session = new Session(connection.database(), connection.status(), clock);
-                    shell.connected(connection.status());
-                    search.readyProperty().set(true);
-                    health.start(session::isAlive, 3000, h -> {
-                        boolean recovered = h == ConnectionHealth.CONNECTED && shell.healthProperty().get() == ConnectionHealth.LOST;
-                        shell.healthChanged(h);
-                        if (recovered) {
-                            dossier.reload();   // refresh what is on screen, never clear it
-                        }
-                    });
-                }, zone);
-        summary.errorProperty().addListener((o, a, error) -> {
-            if (!error.isEmpty()) {
-                shell.connectionFailed();
-            }
-        });
-
-        Parent summaryView = load("connection/ConnectionSummary.fxml", Map.of(
-                ConnectionSummaryController.class, new ConnectionSummaryController(summary))::get);
-        Parent dossierView = load("unit/UnitDossier.fxml", Map.of(
-                UnitDossierController.class, new UnitDossierController(dossier, zone))::get);
-        SearchController searchController = new SearchController(search, zone, dossierView, summaryView,
-                dossier.dossierProperty().isNotNull());
-        Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
-        Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
-                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView)))::get);
-
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(root, 1440, 900);
-        scene.getStylesheets().add(getClass().getResource("common/serialtrace.css").toExternalForm());
-        new GlobalScanFilter(new KeystrokeBurst(SCANNER_MAX_KEY_GAP), capture -> {
-            shell.sectionProperty().set(Section.SEARCH);
-            searchController.searchFor(capture.text());
-        }).install(scene);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            shell.sectionProperty().set(Section.SEARCH);
-            searchController.focusSearch();
-        });
-        search.readyProperty().addListener((o, a, ready) -> searchController.focusSearch());
-
+        wiring = new DesktopWiring(settings, home, Clock.systemDefaultZone(), ZoneId.systemDefault());
         stage.setTitle("Serialtrace");
-        stage.setScene(scene);
+        stage.setScene(wiring.scene());
         stage.show();
-        summary.connect();
-    }
-
-    static Parent load(String fxml, Function<Class<?>, Object> controllerFactory) {
-        FXMLLoader loader = new FXMLLoader(SerialtraceApp.class.getResource(fxml));
-        loader.setControllerFactory(controllerFactory::apply);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + fxml, e);
-        }
+        wiring.connect();
     }
 
     @Override
     public void stop() {
-        health.close();
-        tasks.close();
-        if (session != null) {
-            session.close();   // also stops the embedded server if this process started it
+        if (wiring != null) {
+            wiring.close();
         }
     }
 }

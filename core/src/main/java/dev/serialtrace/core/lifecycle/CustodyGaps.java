@@ -27,7 +27,8 @@ public final class CustodyGaps {
 
     public static List<Gap> find(List<Step> steps, Duration longestSilence) {
         List<Gap> gaps = new ArrayList<>();
-        Long lastKnownPlace = null;
+        Long lastKnownPlace = null;   // null once known means: outside our locations (shipped, delivered)
+        boolean placeKnown = false;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (i > 0) {
@@ -36,13 +37,13 @@ public final class CustodyGaps {
                 if (silence.compareTo(longestSilence) > 0) {
                     gaps.add(new Gap(i, Kind.SILENCE, "nothing recorded for " + silence.toDays() + " days"));
                 }
-                if (step.fromLocation() != null && lastKnownPlace != null
-                        && !Objects.equals(step.fromLocation(), lastKnownPlace)) {
+                if (placeKnown && step.fromLocation() != null && !Objects.equals(step.fromLocation(), lastKnownPlace)) {
                     gaps.add(new Gap(i, Kind.LOCATION_JUMP, "left a place it was never recorded arriving at"));
                 }
             }
             if (step.toLocation() != null || step.fromLocation() != null) {
                 lastKnownPlace = step.toLocation();
+                placeKnown = true;
             }
         }
         return gaps;

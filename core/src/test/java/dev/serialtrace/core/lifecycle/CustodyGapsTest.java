@@ -30,6 +30,13 @@ class CustodyGapsTest {
     }
 
     @Test
+    void turningUpOnAShelfAfterLeavingTheBuildingIsAGap() {
+        var steps = List.of(new CustodyGaps.Step(T, null, 1L), new CustodyGaps.Step(T.plusHours(1), 1L, null),
+                new CustodyGaps.Step(T.plusHours(2), 2L, 3L));
+        assertThat(CustodyGaps.find(steps, Duration.ofDays(90))).extracting(CustodyGaps.Gap::index).containsExactly(2);
+    }
+
+    @Test
     void aLongSilenceIsAGap() {
         var steps = List.of(new CustodyGaps.Step(T, null, 1L), new CustodyGaps.Step(T.plusDays(200), null, null));
         assertThat(CustodyGaps.find(steps, Duration.ofDays(90)))

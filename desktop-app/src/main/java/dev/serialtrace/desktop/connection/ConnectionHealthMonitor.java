@@ -23,6 +23,9 @@ public final class ConnectionHealthMonitor implements AutoCloseable {
 
     /** {@code onChange} runs on the FX thread with the new health. */
     public void start(BooleanSupplier alive, long periodMillis, Consumer<ConnectionHealth> onChange) {
+        if (timer.isShutdown()) {
+            return;   // the window closed while connecting
+        }
         timer.scheduleWithFixedDelay(() -> {
             boolean now = alive.getAsBoolean();
             if (lastAlive == null || lastAlive != now) {

@@ -6,6 +6,10 @@ import dev.serialtrace.core.identify.ParserOptions;
 import dev.serialtrace.db.unit.UnitDossierQuery;
 import dev.serialtrace.db.unit.UnitLookup;
 import dev.serialtrace.db.unit.UnitSearch;
+import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 
@@ -20,9 +24,11 @@ public final class Session implements AutoCloseable {
     public Session(Database database, DatabaseStatus status, Clock clock) {
         this.database = database;
         this.status = status;
-        this.dossiers = new UnitDossierQuery(database.dsl(), clock);
-        this.lookup = new UnitLookup(database.dsl(), ParserOptions.defaults(clock));
-        this.search = new UnitSearch(database.dsl());
+        // every query of the screens goes through the guard: never on the FX thread
+        DSLContext dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
+        this.dossiers = new UnitDossierQuery(dsl, clock);
+        this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
+        this.search = new UnitSearch(dsl);
     }
 
     public UnitLookup lookup() {

@@ -116,7 +116,6 @@ public final class UnitDossierViewModel {
     }
 
     private void show(UnitDossier d) {
-        dossier.set(d);
         canGoBack.set(!history.isEmpty());
         expiryWarning.set(expiryWarning(d.identity().expiry()));
         Map<Integer, String> gaps = gapsByIndex(d.timeline());
@@ -128,6 +127,7 @@ public final class UnitDossierViewModel {
         kitChildren.setAll(d.kit().children());
         claims.setAll(d.warranty().claims());
         returns.setAll(d.returns());
+        dossier.set(d);   // last: listeners see the lists already filled
     }
 
     private static Map<Integer, String> gapsByIndex(List<TimelineEntry> timeline) {

@@ -43,7 +43,8 @@ class ConnectionSummaryViewModelTest {
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.databaseProperty().get()).isEqualTo(ds.getURL());
-        assertThat(vm.serverProperty().get()).startsWith("PostgreSQL 17.").contains("schema v1");
+        String latest = new dev.serialtrace.db.schema.Migrations(ds).latestKnownVersion();
+        assertThat(vm.serverProperty().get()).startsWith("PostgreSQL 17.").contains("schema v" + latest);
         assertThat(vm.unitsProperty().get()).isEqualTo("0");
         assertThat(vm.newestEventProperty().get()).isEqualTo("none yet");
         assertThat(connected.get()).isNotNull();
