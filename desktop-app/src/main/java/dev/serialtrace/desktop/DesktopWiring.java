@@ -2,15 +2,21 @@ package dev.serialtrace.desktop;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.serialtrace.db.connect.ConnectionSettings;
+import dev.serialtrace.db.connect.ConnectionProfile;
+import dev.serialtrace.db.connect.ConnectionProfiles;
 import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.unit.LookupResult;
 import dev.serialtrace.db.unit.SearchHit;
+import dev.serialtrace.desktop.common.BackgroundTask;
 import dev.serialtrace.desktop.common.FxTaskExecutor;
 import dev.serialtrace.desktop.connection.ConnectionHealth;
 import dev.serialtrace.desktop.connection.ConnectionHealthMonitor;
 import dev.serialtrace.desktop.connection.ConnectionSummaryController;
 import dev.serialtrace.desktop.connection.ConnectionSummaryViewModel;
+import dev.serialtrace.desktop.connection.PasswordVault;
 import dev.serialtrace.desktop.connection.Session;
+import dev.serialtrace.desktop.connection.SignInDialog;
+import dev.serialtrace.desktop.connection.SignInViewModel;
 import dev.serialtrace.desktop.connection.WarehouseConnector;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
 import dev.serialtrace.desktop.scan.KeystrokeBurst;
@@ -53,11 +59,24 @@ public final class DesktopWiring implements AutoCloseable {
     private final Scene scene;
     private final ConnectionSummaryViewModel summary;
     private final ShellViewModel shell;
+    private final SearchViewModel search;
+    private final ConnectionSettings configured;
+    private final ConnectionProfiles profiles;
+    private final PasswordVault vault;
+    private boolean monitoring;
+    private SignInViewModel.Request pending;
 
-    public DesktopWiring(ConnectionSettings settings, DataHome home, Clock clock, ZoneId zone) {
+    /**
+     * @param configured settings from the environment or config file, which win over profiles;
+     *                   null to start on the last-used connection profile
+     */
+    public DesktopWiring(ConnectionSettings configured, DataHome home, PasswordVault vault, Clock clock, ZoneId zone) {
+        this.configured = configured;
+        this.profiles = new ConnectionProfiles(home);
+        this.vault = vault;
         shell = new ShellViewModel();
         UnitDossierViewModel dossier = new UnitDossierViewModel(id -> session.dossiers().fetch(id), tasks, clock);
-        SearchViewModel search = new SearchViewModel(new SearchViewModel.Finder() {
+        search = new SearchViewModel(new SearchViewModel.Finder() {
             @Override
             public LookupResult lookup(String raw) {
                 return session.lookup().lookup(raw);
@@ -68,23 +87,26 @@ public final class DesktopWiring implements AutoCloseable {
                 return session.search().search(text, limit);
             }
         }, tasks, dossier::open);
-        summary = new ConnectionSummaryViewModel(
-                new WarehouseConnector(settings, home, clock), tasks, connection -> {
-                    if (closed) {
-                        connection.database().close();   // the window closed while we were connecting
-                        return;
+        summary = new ConnectionSummaryViewModel(new WarehouseConnector(home, clock), tasks, connection -> {
+            if (closed) {
+                connection.database().close();   // the window closed while we were connecting
+                return;
+            }
+            session = new Session(connection.database(), connection.status(), clock);
+            rememberSuccessfulSignIn();
+            shell.connected(connection.status());
+            search.readyProperty().set(true);
+            if (!monitoring) {
+                monitoring = true;
+                health.start(() -> session != null && session.isAlive(), 3000, h -> {
+                    boolean recovered = h == ConnectionHealth.CONNECTED && shell.healthProperty().get() == ConnectionHealth.LOST;
+                    shell.healthChanged(h);
+                    if (recovered) {
+                        dossier.reload();   // refresh what is on screen, never clear it
                     }
-                    session = new Session(connection.database(), connection.status(), clock);
-                    shell.connected(connection.status());
-                    search.readyProperty().set(true);
-                    health.start(session::isAlive, 3000, h -> {
-                        boolean recovered = h == ConnectionHealth.CONNECTED && shell.healthProperty().get() == ConnectionHealth.LOST;
-                        shell.healthChanged(h);
-                        if (recovered) {
-                            dossier.reload();   // refresh what is on screen, never clear it
-                        }
-                    });
-                }, zone);
+                });
+            }
+        }, zone);
         summary.errorProperty().addListener((o, a, error) -> {
             if (!error.isEmpty()) {
                 shell.connectionFailed();
@@ -98,6 +120,7 @@ public final class DesktopWiring implements AutoCloseable {
         SearchController searchController = new SearchController(search, zone, dossierView, summaryView,
                 dossier.dossierProperty().isNotNull());
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
+        shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
                 new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView)))::get);
 
@@ -123,9 +146,58 @@ public final class DesktopWiring implements AutoCloseable {
         return shell;
     }
 
-    /** Opens the database in the background; the window shows the progress. */
+    /** Opens the configured database, or the last-used profile (asking for its password if needed). */
     public void connect() {
-        summary.connect();
+        if (configured != null) {
+            open(configured, null);
+            return;
+        }
+        ConnectionProfile last = profiles.lastUsed();
+        if (last.isEmbedded()) {
+            open(ConnectionSettings.EMBEDDED, new SignInViewModel.Request(last, null, false));
+        } else {
+            vault.password(last).ifPresentOrElse(
+                    pw -> open(last.settings(pw), new SignInViewModel.Request(last, pw, true)),
+                    () -> signIn(last));
+        }
+    }
+
+    /** The sign-in dialog: choose or enter a connection, give the password. */
+    public void signIn(ConnectionProfile current) {
+        SignInDialog.show(scene.getWindow(), new SignInViewModel(profiles.all(), current, vault))
+                .ifPresent(request -> open(request.profile().settings(request.password()), request));
+    }
+
+    private void open(ConnectionSettings settings, SignInViewModel.Request request) {
+        pending = request;
+        Session old = session;
+        session = null;
+        search.readyProperty().set(false);
+        shell.healthChanged(ConnectionHealth.CONNECTING);
+        if (old != null) {
+            tasks.execute(BackgroundTask.of(p -> {
+                old.close();
+                return null;
+            }));
+        }
+        summary.connect(settings, () -> {
+            if (request == null || request.profile().isEmbedded()) {
+                open(settings, request);
+            } else {
+                signIn(request.profile());
+            }
+        });
+    }
+
+    private void rememberSuccessfulSignIn() {
+        SignInViewModel.Request r = pending;
+        if (r == null) {
+            return;
+        }
+        profiles.saveAndUse(r.profile());
+        if (r.remember() && r.password() != null) {
+            vault.keep(r.profile(), r.password());
+        }
     }
 
     private static Parent load(String fxml, Function<Class<?>, Object> controllerFactory) {

@@ -2,6 +2,7 @@ package dev.serialtrace.desktop;
 
 import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
+import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -17,7 +18,9 @@ public final class SerialtraceApp extends Application {
         DataHome home = DataHome.fromEnvironment();
         ConnectionSettings settings = ConnectionSettings.resolve(ConnectionSettings.Overrides.NONE, System.getenv(),
                 home.configFile());
-        wiring = new DesktopWiring(settings, home, Clock.systemDefaultZone(), ZoneId.systemDefault());
+        // a URL from the environment or config file wins; otherwise the person's connection profiles
+        wiring = new DesktopWiring(settings.isEmbedded() ? null : settings, home, PasswordVault.open(),
+                Clock.systemDefaultZone(), ZoneId.systemDefault());
         stage.setTitle("Serialtrace");
         stage.setScene(wiring.scene());
         stage.show();

@@ -10,6 +10,7 @@ import dev.serialtrace.db.jooq.enums.LocationKind;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.db.unit.UnitFixture;
 import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
+import dev.serialtrace.desktop.connection.PasswordVault;
 import dev.serialtrace.desktop.unit.TimelineKind;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -77,7 +78,7 @@ class DesktopFlowTest {
         record(commands, speaker, T0.plusMinutes(5), BizStep.packing, Disposition.in_progress, dock, dock, kit);
 
         wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-home")), Clock.systemUTC(), ZoneId.of("UTC"));
+                new DataHome(Files.createTempDirectory("st-home")), PasswordVault.none(), Clock.systemUTC(), ZoneId.of("UTC"));
         stage.setScene(wiring.scene());
         stage.show();
         wiring.connect();

@@ -19,12 +19,10 @@ public final class WarehouseConnector {
     static final long FIRST_RUN_DEMO_UNITS = 20_000;
     static final long FIRST_RUN_DEMO_SEED = 1;
 
-    private final ConnectionSettings settings;
     private final DataHome home;
     private final Clock clock;
 
-    public WarehouseConnector(ConnectionSettings settings, DataHome home, Clock clock) {
-        this.settings = settings;
+    public WarehouseConnector(DataHome home, Clock clock) {
         this.home = home;
         this.clock = clock;
     }
@@ -34,7 +32,7 @@ public final class WarehouseConnector {
     }
 
     /** Runs in the background. */
-    public Connection connect(BackgroundTask.Progress progress) {
+    public Connection connect(ConnectionSettings settings, BackgroundTask.Progress progress) {
         Database db = Database.open(settings, home, message -> progress.update(message, -1));
         try {
             DatabaseStatusQuery statusQuery = new DatabaseStatusQuery(db);

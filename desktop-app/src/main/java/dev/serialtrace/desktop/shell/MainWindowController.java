@@ -41,6 +41,11 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void switchConnection() {
+        vm.switchConnection();
+    }
+
+    @FXML
     private void initialize() {
         ToggleGroup group = new ToggleGroup();
         for (Section s : Section.values()) {

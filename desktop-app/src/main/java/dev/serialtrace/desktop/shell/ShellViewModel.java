@@ -14,6 +14,16 @@ public final class ShellViewModel {
     private final ObjectProperty<ConnectionHealth> health = new SimpleObjectProperty<>(ConnectionHealth.CONNECTING);
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
+    private Runnable onSwitchConnection = () -> { };
+
+    public void setOnSwitchConnection(Runnable action) {
+        this.onSwitchConnection = action;
+    }
+
+    /** "Switch…" in the status bar. */
+    public void switchConnection() {
+        onSwitchConnection.run();
+    }
 
     public void connected(DatabaseStatus status) {
         database.set(status.embedded() ? "Embedded demo database" : status.url());
