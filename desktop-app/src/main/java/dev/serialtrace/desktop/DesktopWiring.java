@@ -60,6 +60,8 @@ public final class DesktopWiring implements AutoCloseable {
     private final ConnectionSummaryViewModel summary;
     private final ShellViewModel shell;
     private final SearchViewModel search;
+    private final SearchController searchController;
+    private final UnitDossierViewModel dossier;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -75,7 +77,7 @@ public final class DesktopWiring implements AutoCloseable {
         this.profiles = new ConnectionProfiles(home);
         this.vault = vault;
         shell = new ShellViewModel();
-        UnitDossierViewModel dossier = new UnitDossierViewModel(id -> session.dossiers().fetch(id), tasks, clock);
+        dossier = new UnitDossierViewModel(id -> session.dossiers().fetch(id), tasks, clock);
         search = new SearchViewModel(new SearchViewModel.Finder() {
             @Override
             public LookupResult lookup(String raw) {
@@ -117,7 +119,7 @@ public final class DesktopWiring implements AutoCloseable {
                 ConnectionSummaryController.class, new ConnectionSummaryController(summary))::get);
         Parent dossierView = load("unit/UnitDossier.fxml", Map.of(
                 UnitDossierController.class, new UnitDossierController(dossier, zone))::get);
-        SearchController searchController = new SearchController(search, zone, dossierView, summaryView,
+        searchController = new SearchController(search, zone, dossierView, summaryView,
                 dossier.dossierProperty().isNotNull());
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
@@ -144,6 +146,20 @@ public final class DesktopWiring implements AutoCloseable {
 
     public ShellViewModel shell() {
         return shell;
+    }
+
+    /** True once the database is open and the search field takes input. */
+    public javafx.beans.value.ObservableBooleanValue searchReady() {
+        return search.readyProperty();
+    }
+
+    /** As if the identifier had been scanned (benchmarks and tests drive the window through this). */
+    public void searchFor(String capture) {
+        searchController.searchFor(capture);
+    }
+
+    public UnitDossierViewModel dossier() {
+        return dossier;
     }
 
     /** Opens the configured database, or the last-used profile (asking for its password if needed). */
