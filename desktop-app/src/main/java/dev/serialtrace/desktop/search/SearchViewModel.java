@@ -129,8 +129,21 @@ public final class SearchViewModel {
         }
     }
 
-    /** Esc. */
+    /** Stops a search in progress; results shown before stay. */
+    public void cancel() {
+        if (running != null && searching.get()) {
+            running.cancel();
+            searching.set(false);
+            message.set("Search cancelled.");
+        }
+    }
+
+    /** Esc: cancels a running search, else clears. */
     public void clear() {
+        if (searching.get()) {
+            cancel();
+            return;
+        }
         query.set("");
         message.set("");
         problem.set(false);

@@ -50,6 +50,7 @@ public final class UnitDossierController {
     @FXML private Label productName;
     @FXML private Label status;
     @FXML private ProgressIndicator loading;
+    @FXML private Button cancelLoad;
     @FXML private Label expiryWarning;
     @FXML private Label error;
     @FXML private GridPane identity;
@@ -84,6 +85,7 @@ public final class UnitDossierController {
     private void initialize() {
         back.disableProperty().bind(vm.canGoBackProperty().not());
         loading.visibleProperty().bind(vm.loadingProperty());
+        cancelLoad.visibleProperty().bind(vm.loadingProperty());
         bindBanner(expiryWarning, vm.expiryWarningProperty());
         bindBanner(error, vm.errorProperty());
 
@@ -288,6 +290,11 @@ public final class UnitDossierController {
     @FXML
     private void back() {
         vm.back();
+    }
+
+    @FXML
+    private void cancelLoad() {
+        vm.cancel();
     }
 
     @FXML

@@ -91,6 +91,14 @@ public final class UnitDossierViewModel {
         }
     }
 
+    /** Stops a load in progress; what was shown stays. */
+    public void cancel() {
+        if (running != null && loading.get()) {
+            running.cancel();
+            loading.set(false);
+        }
+    }
+
     public void reload() {
         if (dossier.get() != null) {
             load(dossier.get().identity().unitId());
