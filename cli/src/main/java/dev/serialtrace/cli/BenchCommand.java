@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -129,58 +128,54 @@ final class BenchCommand {
             return norm.substring(from, from + 6);
         }
 
+        private static final int WARM_UP = 300;
+
         private Row time(String name, List<String> inputs, UnitLookup lookup, UnitSearch search, RawJdbc raw) {
             boolean isSearch = name.equals("search");
             Runnable[] viaApp = new Runnable[inputs.size()];
             Runnable[] viaRaw = new Runnable[inputs.size()];
             for (int i = 0; i < inputs.size(); i++) {
                 String in = inputs.get(i);
+                List<RawJdbc.Statement> statements = new ArrayList<>();
                 if (isSearch) {
+                    List<Long> ids = search.search(in, 20).stream().map(h -> h.unit().unitId()).toList();
+                    statements.add(raw.render(search.candidatesQuery(in, 20)));
+                    statements.add(raw.render(search.summariesQuery(ids)));
                     viaApp[i] = () -> search.search(in, 20);
-                    viaRaw[i] = () -> {
-                        List<Object> ids = raw.run(search.candidatesQuery(in, 20));
-                        List<Long> firstIds = new ArrayList<>(new LinkedHashSet<>(ids.stream().map(o -> (Long) o).toList()));
-                        raw.run(search.summariesQuery(firstIds.subList(0, Math.min(20, firstIds.size()))));
-                    };
                 } else if (name.equals("did-you-mean")) {
+                    lookup.plan(in).ifPresent(p -> statements.add(raw.render(p.query())));
+                    lookup.didYouMeanQueries(SerialNormalizer.normalize(in)).forEach(q -> statements.add(raw.render(q)));
                     viaApp[i] = () -> lookup.lookup(in);
-                    viaRaw[i] = () -> {
-                        lookup.plan(in).ifPresent(p -> raw.run(p.query()));
-                        lookup.didYouMeanQueries(SerialNormalizer.normalize(in)).forEach(raw::run);
-                    };
                 } else {
+                    statements.add(raw.render(lookup.plan(in).orElseThrow().query()));
                     viaApp[i] = () -> {
                         if (!(lookup.lookup(in) instanceof LookupResult.Found)) {
                             throw new IllegalStateException(name + " did not find " + in);
                         }
                     };
-                    viaRaw[i] = () -> raw.run(lookup.plan(in).orElseThrow().query());
                 }
+                viaRaw[i] = () -> statements.forEach(raw::run);
             }
-            // the raw side is timed around execution only: its query is built before the clock starts
-            Runnable[] rawPrepared = viaRaw;
-            warmUp(viaApp);
-            warmUp(rawPrepared);
-            long[] app = measure(viaApp);
-            long[] base = measure(rawPrepared);
+            for (int i = 0; i < Math.min(inputs.size(), WARM_UP); i++) {
+                viaApp[i].run();
+                viaRaw[i].run();
+            }
+            // each input through both sides in turn, so background load hits both alike
+            long[] app = new long[inputs.size()];
+            long[] base = new long[inputs.size()];
+            for (int i = 0; i < inputs.size(); i++) {
+                app[i] = timed(viaApp[i]);
+                base[i] = timed(viaRaw[i]);
+            }
+            java.util.Arrays.sort(app);
+            java.util.Arrays.sort(base);
             return new Row(name, inputs.size(), app, base);
         }
 
-        private static void warmUp(Runnable[] runs) {
-            for (int i = 0; i < Math.min(runs.length, 300); i++) {
-                runs[i].run();
-            }
-        }
-
-        private static long[] measure(Runnable[] runs) {
-            long[] nanos = new long[runs.length];
-            for (int i = 0; i < runs.length; i++) {
-                long t0 = System.nanoTime();
-                runs[i].run();
-                nanos[i] = System.nanoTime() - t0;
-            }
-            java.util.Arrays.sort(nanos);
-            return nanos;
+        private static long timed(Runnable run) {
+            long t0 = System.nanoTime();
+            run.run();
+            return System.nanoTime() - t0;
         }
 
         record Row(String path, int n, long[] app, long[] raw) {
@@ -198,6 +193,7 @@ final class BenchCommand {
                 m.put("rawP50Ms", round(p(raw, .50)));
                 m.put("rawP95Ms", round(p(raw, .95)));
                 m.put("rawP99Ms", round(p(raw, .99)));
+                m.put("p50Ratio", round(p(app, .50) / p(raw, .50)));
                 m.put("p99Ratio", round(p(app, .99) / p(raw, .99)));
                 return m;
             }
@@ -218,13 +214,15 @@ final class BenchCommand {
                 return;
             }
             out.printf("%,d units, up to %,d queries per path (seed %d); milliseconds%n", onFile, queries, seed);
-            out.printf("%-20s %6s %8s %8s %8s %9s %9s %7s%n", "path", "n", "p50", "p95", "p99", "raw p95", "raw p99", "ratio");
+            out.printf("%-20s %6s %7s %7s %7s %8s %8s %8s %6s %6s%n", "path", "n", "p50", "p95", "p99",
+                    "raw p50", "raw p95", "raw p99", "x p50", "x p99");
             for (Row r : rows) {
-                out.printf("%-20s %6d %8.3f %8.3f %8.3f %9.3f %9.3f %7.2f%n", r.path(), r.n(), r.p(r.app(), .5),
-                        r.p(r.app(), .95), r.p(r.app(), .99), r.p(r.raw(), .95), r.p(r.raw(), .99),
-                        r.p(r.app(), .99) / r.p(r.raw(), .99));
+                out.printf("%-20s %6d %7.3f %7.3f %7.3f %8.3f %8.3f %8.3f %6.2f %6.2f%n", r.path(), r.n(),
+                        r.p(r.app(), .5), r.p(r.app(), .95), r.p(r.app(), .99),
+                        r.p(r.raw(), .5), r.p(r.raw(), .95), r.p(r.raw(), .99),
+                        r.p(r.app(), .5) / r.p(r.raw(), .5), r.p(r.app(), .99) / r.p(r.raw(), .99));
             }
-            out.println("ratio = p99 through UnitLookup/UnitSearch (parse, jOOQ, mapping) / p99 of the same SQL over plain JDBC");
+            out.println("x = through UnitLookup/UnitSearch (parse, jOOQ, mapping) / the same SQL over plain JDBC");
         }
     }
 }

@@ -26,10 +26,18 @@ final class RawJdbc implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Runs the query; returns the first column of each row (the unit id for our queries). */
-    List<Object> run(Query query) {
-        String sql = dsl.render(query);
-        List<Object> binds = query.getBindValues();
+    /** A query rendered ahead of time, so the clock sees only JDBC and the server. */
+    record Statement(String sql, List<Object> binds) {
+    }
+
+    Statement render(Query query) {
+        return new Statement(dsl.render(query), query.getBindValues());
+    }
+
+    /** Runs the statement; returns the first column of each row (the unit id for our queries). */
+    List<Object> run(Statement statement) {
+        String sql = statement.sql();
+        List<Object> binds = statement.binds();
         try {
             // statements with binds repeat and are kept; inlined ones (search patterns) are one-offs
             PreparedStatement ps = binds.isEmpty() ? connection.prepareStatement(sql)
