@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
                 + "Without a command, ./serialtrace opens the desktop app.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {DbCommand.class, DemoDataCommand.class})
+        subcommands = {DbCommand.class, DemoDataCommand.class, ParseCommand.class, LookupCommand.class,
+                SearchCommand.class, BenchCommand.class})
 final class SerialtraceCommand {
 }

@@ -41,10 +41,28 @@ public final class UnitLookup {
 
     private final DSLContext dsl;
     private final ScanParser parser;
+    private final RenderedQuery byInternalId;
+    private final RenderedQuery bySerial;
+    private final RenderedQuery byGtinAndSerial;
+    private final RenderedQuery byHibcAndSerial;
+    private final RenderedQuery byFoldedKeys;
 
     public UnitLookup(DSLContext dsl, ParserOptions options) {
         this.dsl = dsl;
         this.parser = new ScanParser(options);
+        byInternalId = rendered(UNIT.INTERNAL_ID.eq(""));
+        bySerial = rendered(UNIT.SERIAL_NORM.eq(""));
+        // a unit without its own GTIN carries its product's
+        byGtinAndSerial = rendered(UNIT.SERIAL_NORM.eq("").and(UNIT.GTIN.eq("").or(UNIT.GTIN.isNull().and(PRODUCT.GTIN.eq("")))));
+        // the HIBC product code is stored with or without the unit-of-measure digit that ends it
+        byHibcAndSerial = rendered(UNIT.SERIAL_NORM.eq("").and(PRODUCT.HIBC_LABELER.eq(""))
+                .and(PRODUCT.HIBC_PRODUCT.eq("").or(PRODUCT.HIBC_PRODUCT.eq(""))));
+        byFoldedKeys = new RenderedQuery(dsl, UnitSummaries.where(dsl,
+                Routines.foldConfusables(UNIT.SERIAL_NORM).eq(DSL.any(new String[] {""}))).limit(DSL.inline(SLIP_FETCH_LIMIT)));
+    }
+
+    private RenderedQuery rendered(Condition condition) {
+        return new RenderedQuery(dsl, UnitSummaries.where(dsl, condition).orderBy(UNIT.ID));
     }
 
     /** An exact query for a parsed identifier, and which path it takes. */
@@ -90,16 +108,18 @@ public final class UnitLookup {
             return Optional.empty();
         }
         if (id.kind() == IdentifierKind.INTERNAL) {
-            return Optional.of(new Plan(MatchPath.INTERNAL_ID, units(UNIT.INTERNAL_ID.eq(id.serial()))));
+            return Optional.of(new Plan(MatchPath.INTERNAL_ID, byInternalId.with(id.serial())));
         }
         String norm = SerialNormalizer.normalize(id.serial());
         if (id.gtin() != null) {
-            // a unit without its own GTIN carries its product's
-            Condition gtin = UNIT.GTIN.eq(id.gtin()).or(UNIT.GTIN.isNull().and(PRODUCT.GTIN.eq(id.gtin())));
-            return Optional.of(new Plan(MatchPath.GTIN_SERIAL, units(UNIT.SERIAL_NORM.eq(norm).and(gtin))));
+            return Optional.of(new Plan(MatchPath.GTIN_SERIAL, byGtinAndSerial.with(norm, id.gtin(), id.gtin())));
         }
         if (id.kind() == IdentifierKind.HIBC && id.productCode() != null) {
-            return Optional.of(new Plan(MatchPath.HIBC, units(UNIT.SERIAL_NORM.eq(norm).and(hibcProduct(id.productCode())))));
+            String code = id.productCode();
+            String labeler = code.substring(0, Math.min(4, code.length()));
+            String product = code.substring(labeler.length());
+            String withoutUom = product.isEmpty() ? product : product.substring(0, product.length() - 1);
+            return Optional.of(new Plan(MatchPath.HIBC, byHibcAndSerial.with(norm, labeler, product, withoutUom)));
         }
         return Optional.of(new Plan(MatchPath.SERIAL, bySerial(norm)));
     }
@@ -141,8 +161,7 @@ public final class UnitLookup {
      */
     public List<ResultQuery<Record>> didYouMeanQueries(String serialNorm) {
         String[] keys = SerialVariants.candidateKeys(serialNorm).toArray(String[]::new);
-        ResultQuery<Record> slips = UnitSummaries.where(dsl, Routines.foldConfusables(UNIT.SERIAL_NORM).eq(DSL.any(keys)))
-                .limit(SLIP_FETCH_LIMIT);
+        ResultQuery<Record> slips = byFoldedKeys.with((Object) keys);
         if (serialNorm.length() < PARTIAL_MIN_LENGTH) {
             return List.of(slips);
         }
@@ -159,20 +178,8 @@ public final class UnitLookup {
         }
     }
 
-    private Condition hibcProduct(String productCode) {
-        // stored with or without the unit-of-measure digit that ends the HIBC product code
-        String labeler = productCode.substring(0, Math.min(4, productCode.length()));
-        String product = productCode.substring(labeler.length());
-        String withoutUom = product.isEmpty() ? product : product.substring(0, product.length() - 1);
-        return PRODUCT.HIBC_LABELER.eq(labeler).and(PRODUCT.HIBC_PRODUCT.in(product, withoutUom));
-    }
-
     private ResultQuery<Record> bySerial(String norm) {
-        return units(UNIT.SERIAL_NORM.eq(norm));
-    }
-
-    private ResultQuery<Record> units(Condition condition) {
-        return UnitSummaries.where(dsl, condition).orderBy(UNIT.ID);
+        return bySerial.with(norm);
     }
 
     private static List<UnitSummary> fetch(ResultQuery<Record> query) {

@@ -19,7 +19,7 @@ final class UnitSummaries {
     private static final Party HOLDER = PARTY.as("holder");
     private static final Field<String> GTIN = DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN).as("gtin");
     private static final Field<java.time.LocalDate> EXPIRY = DSL.coalesce(UNIT.EXPIRY, LOT.EXPIRY).as("expiry");
-    private static final List<Field<?>> FIELDS = List.of(
+    static final List<Field<?>> FIELDS = List.of(
             UNIT.ID, UNIT.INTERNAL_ID, UNIT.SERIAL, UNIT.SERIAL_NORM, GTIN, PRODUCT.COMPANY_PREFIX_LENGTH,
             LOT.LOT_CODE, EXPIRY, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, MAKER.ID, MAKER.NAME,
             UNIT.STATUS, UNIT.LAST_BIZ_STEP, LOCATION.PATH, HOLDER.NAME, UNIT.LAST_EVENT_AT);
