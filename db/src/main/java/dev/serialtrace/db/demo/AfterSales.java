@@ -30,6 +30,9 @@ final class AfterSales {
 
     /** Sells the received units in small orders; units whose sale would fall after asOf stay in stock. */
     void sell(Batch b, List<Track> units, long receivedDay) {
+        if (units.isEmpty()) {
+            return;
+        }
         int i = 0;
         while (i < units.size()) {
             Track first = units.get(i);
@@ -47,7 +50,7 @@ final class AfterSales {
             ship(b, order, saleDay);
         }
         if (units.get(0).product.family().electronics() && units.get(0).product.family() != Family.KIT
-                && random.nextInt(100) < 2) {
+                && random.nextInt(100) < 5) {
             unknownSerialClaim(b, units.get(0));
         }
     }
@@ -59,7 +62,11 @@ final class AfterSales {
         Customer customer = customers.get(random.nextInt(customers.size()));
         long orderId = ++b.ids.order;
         String so = String.format("SO-%s-%07d", site.code, orderId);
-        long pickAt = workTime(site, saleDay);
+        long latest = 0;
+        for (Track u : order) {
+            latest = Math.max(latest, u.lastAt);
+        }
+        long pickAt = Math.max(workTime(site, saleDay), latest + 3600 + random.nextInt(4 * 3600));
         b.orders.num(orderId).text(so).num(customer.id()).num(site.id).text(customer.channel()).time(pickAt - 3600 * (2 + random.nextInt(40))).endRow();
         long dock = site.outboundDocks[random.nextInt(site.outboundDocks.length)];
         long shipAt = pickAt + 3600 + random.nextInt(5 * 3600);
@@ -88,7 +95,7 @@ final class AfterSales {
             b.event(u, BizStep.shipping, Disposition.in_transit, shipAt, dock, 0, site.ownPartyId, customer.id(), 0,
                     Batch.tx("inv", so, "bol", bol), null);
             b.shipmentUnits.num(shipmentId).num(u.id).bool(verified).endRow();
-            if (random.nextInt(1000) < 2) {
+            if (random.nextInt(1000) < 3) {
                 // the same label scanned again at the truck: recorded and flagged, not dropped
                 b.event(u, BizStep.shipping, Disposition.in_transit, shipAt + 600, dock, 0, site.ownPartyId, customer.id(), 0,
                         Batch.tx("bol", bol), null);
@@ -124,7 +131,7 @@ final class AfterSales {
         }
         // the customer asked to return one serial but sent another unit of the same order
         Track authorised = u;
-        if (order.size() > 1 && random.nextInt(100) < 12) {
+        if (order.size() > 1 && random.nextInt(100) < 20) {
             Track other = order.get(0) == u ? order.get(1) : order.get(0);
             if (other.lastStep == BizStep.accepting) {
                 authorised = other;
@@ -198,7 +205,7 @@ final class AfterSales {
 
     /** Fraud: a claim for a serial that never left our shelf. */
     private void stockClaimFraud(Batch b, Track u) {
-        if (u.product.warrantyMonths() == 0 || random.nextInt(1000) >= 3) {
+        if (u.product.warrantyMonths() == 0 || random.nextInt(1000) >= 10) {
             return;
         }
         List<Customer> customers = u.site.customersFor(u.product.family());

@@ -59,6 +59,8 @@ final class Batch {
             + "unit_id, shipment_id, site_id, location_id, occurred_at, captured_by, detail, resolution_reason, "
             + "resolved_by, resolved_at");
 
+    private static final boolean TRACE = Boolean.getBoolean("serialtrace.demo.trace");
+
     final Ids ids;
     final long horizon;
     private final SplittableRandom random;
@@ -72,7 +74,11 @@ final class Batch {
 
     void copyTo(CopyManager copy) throws SQLException {
         for (CopyBuffer b : List.of(units, events, orders, shipments, shipmentUnits, returns, claims, exceptions)) {
+            long t0 = System.nanoTime();
             b.copyTo(copy);
+            if (TRACE) {
+                System.err.printf("copy %-60.60s %,9d rows %6d ms%n", b.toString(), b.rows(), (System.nanoTime() - t0) / 1_000_000);
+            }
         }
     }
 
@@ -111,7 +117,7 @@ final class Batch {
             actor = "edi.carrier-pod";
             delay = 600 + random.nextInt(3 * 3600);
             rawScan = null;
-        } else if (step == BizStep.cycle_counting) {
+        } else if (step == BizStep.cycle_counting && from != 0) {
             method = "manual";
             reason = "spot audit resolution";
             actor = supervisor(u.site);

@@ -24,6 +24,11 @@ final class CopyBuffer {
         this.copySql = "copy " + table + " (" + columns + ") from stdin";
     }
 
+    @Override
+    public String toString() {
+        return copySql;
+    }
+
     long rows() {
         return rows;
     }

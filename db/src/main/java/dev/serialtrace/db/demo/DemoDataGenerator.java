@@ -24,8 +24,9 @@ import java.util.concurrent.Future;
  * warranty claims, capture errors, spot audits and partner syncs. The same options always give the
  * same data: every random choice comes from one seeded generator and every time from {@code asOf}.
  *
- * <p>Rows are bulk-loaded with COPY, one batch of units and their events per transaction, so the
- * database's event trigger derives each unit's current state exactly as in production.
+ * <p>Rows are bulk-loaded with COPY, in batches of units followed by their events, so the
+ * database's event trigger derives each batch's current state exactly as in production. The whole
+ * load is one transaction: it either completes or leaves the database empty, ready for a retry.
  */
 public final class DemoDataGenerator {
 
@@ -76,21 +77,24 @@ public final class DemoDataGenerator {
             }
             MasterData master = new MasterData(options.seed(), firstDay, lastDay, months);
             master.copyTo(copy);
-            c.commit();
             report.update("master data", 1, 1);
 
+            BulkLoadTuning tuning = new BulkLoadTuning();
+            tuning.relax(c);
             Lifecycles lifecycles = new Lifecycles(master, options.seed(), options.units());
-            loadUnits(c, copy, lifecycles, options.units(), report);
+            loadUnits(copy, lifecycles, options.units(), report);
 
             report.update("cold chain and partner syncs", 0, 1);
             ColdChain.readings(master, options.seed()).copyTo(copy);
             SyncHistory.rows(master, options.seed()).copyTo(copy);
-            c.commit();
             report.update("cold chain and partner syncs", 1, 1);
+
+            report.update("indexes and constraints", 0, 1);
+            tuning.restore(c);
+            report.update("indexes and constraints", 1, 1);
 
             report.update("spot audits", 0, 1);
             new SpotAudits(c, master, lifecycles.ids(), options.seed()).run(copy);
-            c.commit();
             report.update("spot audits", 1, 1);
 
             report.update("finishing", 0, 1);
@@ -106,7 +110,7 @@ public final class DemoDataGenerator {
      * Generates batch n+1 on a second thread while PostgreSQL ingests batch n: on two cores the
      * Java side and the database side then overlap instead of taking turns.
      */
-    private void loadUnits(Connection c, CopyManager copy, Lifecycles lifecycles, long total, Progress report)
+    private void loadUnits(CopyManager copy, Lifecycles lifecycles, long total, Progress report)
             throws SQLException {
         ExecutorService producer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "demo-data-generator");
@@ -121,7 +125,6 @@ public final class DemoDataGenerator {
                 Batch batch = next.get();
                 next = lifecycles.hasMore() ? producer.submit(lifecycles::nextBatch) : null;
                 batch.copyTo(copy);
-                c.commit();
                 done += batch.unitCount;
                 report.update("units", done, total);
             }
@@ -140,7 +143,7 @@ public final class DemoDataGenerator {
             // losing the last commits on a crash is harmless here: the demo load is rerun from scratch
             s.execute("set synchronous_commit = off");
             s.execute("set work_mem = '256MB'");
-            s.execute("set maintenance_work_mem = '512MB'");
+            s.execute("set maintenance_work_mem = '1GB'");
         }
     }
 

@@ -136,6 +136,11 @@ final class Lifecycles {
                 long moved = workTime(site, day + 3 + random.nextInt(40));
                 b.event(u, BizStep.storing, Disposition.sellable_accessible, moved, shelf, shelfFor(p, site), 0, 0, 0, "[]", null);
             }
+            if (random.nextInt(100) < 30) {
+                // routine cycle count of the shelf: observed in place, no move
+                b.event(u, BizStep.cycle_counting, Disposition.sellable_accessible, u.lastAt + 86_400L * (2 + random.nextInt(30)),
+                        0, 0, 0, 0, 0, "[]", null);
+            }
             units.add(u);
         }
         return units;

@@ -36,6 +36,10 @@ public final class DemoDataTiming {
                 rs.next();
                 System.out.println("database size " + rs.getString(1));
             }
+            if (Boolean.getBoolean("demo.hold")) {
+                System.out.println("holding: port " + TestDatabase.port() + " " + ds);
+                Thread.sleep(900_000);
+            }
         }
     }
 }
