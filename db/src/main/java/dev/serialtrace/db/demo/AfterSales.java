@@ -162,13 +162,12 @@ final class AfterSales {
         }
         long next = inspectedAt + 86_400L * (1 + random.nextInt(5));
         if (!damaged) {
-            b.event(u, BizStep.storing, Disposition.sellable_accessible, next, returnsShelf, site.general.get(random.nextInt(site.general.size())),
-                    0, 0, 0, "[]", null);
+            b.event(u, BizStep.storing, Disposition.sellable_accessible, next, returnsShelf, restockShelf(u), 0, 0, 0, "[]", null);
         } else if (random.nextBoolean()) {
             if (b.event(u, BizStep.repairing, Disposition.non_sellable_other, next, returnsShelf, site.quarantine, 0,
                     master.repairerId, 0, Batch.tx("rma", rma), null) != 0) {
                 b.event(u, BizStep.storing, Disposition.sellable_accessible, next + 86_400L * (5 + random.nextInt(15)),
-                        site.quarantine, site.general.get(random.nextInt(site.general.size())), 0, site.ownPartyId, 0, "[]", null);
+                        site.quarantine, restockShelf(u), 0, site.ownPartyId, 0, "[]", null);
             }
         } else {
             // WEEE: end of life recorded per serial
@@ -177,7 +176,7 @@ final class AfterSales {
     }
 
     /**
-     * A warranty claim; about one in ten is suspicious: claimed by someone other than the buyer, or
+     * A warranty claim; one in eight is suspicious: claimed by someone other than the buyer, or
      * from another region than the unit was shipped to.
      */
     private void claim(Batch b, Track u, Customer buyer, long deliveredAt) {
@@ -188,14 +187,14 @@ final class AfterSales {
         Customer claimant = buyer;
         String region = buyer.region();
         String fraud = null;
-        int r = random.nextInt(100);
-        if (r < 5) {
+        long kind = b.ids.claim % 16;   // every 16 claims: one by someone else, one from another region
+        if (kind == 3) {
             do {
                 claimant = master.allCustomers.get(random.nextInt(master.allCustomers.size()));
             } while (claimant.id() == buyer.id());
             region = claimant.region();
             fraud = "claimant is not the buyer";
-        } else if (r < 10) {
+        } else if (kind == 11) {
             String[] regions = u.site.id == 1 ? MasterData.EU_REGIONS : MasterData.US_REGIONS;
             region = regions[random.nextInt(regions.length)];
             fraud = "claimed outside the region the unit was shipped to";
@@ -249,6 +248,13 @@ final class AfterSales {
             b.claims.time(decidedAt);
         }
         b.claims.text(outcome).text(reason).endRow();
+    }
+
+    /** Cold goods go back to the cold room, firearms to the cage. */
+    private long restockShelf(Track u) {
+        List<Long> shelves = u.product.cold() ? u.site.cold
+                : u.product.family() == Family.FIREARM ? u.site.secure : u.site.general;
+        return shelves.get(random.nextInt(shelves.size()));
     }
 
     private long workTime(Site site, long day) {

@@ -71,7 +71,11 @@ class DemoDataGeneratorTest {
                 left join lateral (select e.to_location_id from custody_event e where e.unit_id = u.id
                                      and (e.from_location_id is not null or e.to_location_id is not null)
                                    order by e.occurred_at desc, e.id desc limit 1) placed on true
+                left join lateral (select e.destination_party_id from custody_event e where e.unit_id = u.id
+                                     and e.destination_party_id is not null
+                                   order by e.occurred_at desc, e.id desc limit 1) held on true
                 where u.status is distinct from latest.disposition
+                   or u.holder_party_id is distinct from held.destination_party_id
                    or u.last_event_id is distinct from latest.id
                    or u.location_id is distinct from placed.to_location_id
                    or u.event_count <> (select count(*) from custody_event e where e.unit_id = u.id)""");
@@ -112,7 +116,7 @@ class DemoDataGeneratorTest {
         assertThat(count("select count(*) from sensor_reading where temperature_c between 2 and 8") * 1.0
                 / count("select count(*) from sensor_reading")).isGreaterThan(0.99);
         assertThat(count("select count(*) from unit u join product p on p.id = u.product_id "
-                + "join location l on l.id = u.location_id where p.storage_temp_max = 8 and l.kind = 'shelf' and not l.is_cold")).isZero();
+                + "join location l on l.id = u.location_id where p.storage_temp_max = 8 and u.status = 'sellable_accessible' and not l.is_cold")).isZero();
         assertThat(count("select count(*) from stock where quantity > 0")).isPositive();
     }
 
