@@ -22,6 +22,7 @@ final class AfterSales {
 
     private final MasterData master;
     private final SplittableRandom random;
+    private long claimsOfBuyers;
 
     AfterSales(MasterData master, SplittableRandom random) {
         this.master = master;
@@ -187,14 +188,14 @@ final class AfterSales {
         Customer claimant = buyer;
         String region = buyer.region();
         String fraud = null;
-        long kind = b.ids.claim % 16;   // every 16 claims: one by someone else, one from another region
-        if (kind == 3) {
+        long kind = claimsOfBuyers++ % 16;   // every 16 claims: one by someone else, one from another region
+        if (kind == 1) {
             do {
                 claimant = master.allCustomers.get(random.nextInt(master.allCustomers.size()));
             } while (claimant.id() == buyer.id());
             region = claimant.region();
             fraud = "claimant is not the buyer";
-        } else if (kind == 11) {
+        } else if (kind == 4) {
             String[] regions = u.site.id == 1 ? MasterData.EU_REGIONS : MasterData.US_REGIONS;
             region = regions[random.nextInt(regions.length)];
             fraud = "claimed outside the region the unit was shipped to";
