@@ -7,12 +7,13 @@ import dev.serialtrace.core.unit.InternalUnitId;
 import org.postgresql.copy.CopyManager;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * One transaction's worth of generated rows. Units are copied first, then their events (so the
+ * One batch of generated rows. Units are copied first, then their events (so the
  * statement trigger derives the state of the whole batch at once), then rows that refer to units.
  */
 final class Batch {
@@ -43,10 +44,16 @@ final class Batch {
 
     final CopyBuffer units = new CopyBuffer("unit", "id, internal_id, product_id, manufacturer_id, serial, gtin, "
             + "lot_id, expiry, production_date, created_at");
-    final CopyBuffer events = new CopyBuffer("custody_event", "id, unit_id, occurred_at, occurred_zone, recorded_at, "
+    private static final String EVENT_COLUMNS = "id, unit_id, occurred_at, occurred_zone, recorded_at, "
             + "biz_step, disposition, from_location_id, to_location_id, source_party_id, destination_party_id, "
             + "parent_unit_id, biz_transactions, capture_method, raw_scan, manual_reason, device, actor, "
-            + "is_illegal_transition, is_out_of_order, flag_reason, chain_seq");
+            + "is_illegal_transition, is_out_of_order, flag_reason, chain_seq";
+    /**
+     * Events grouped by month, sent as one COPY: consecutive rows then go to the same partition,
+     * which keeps PostgreSQL's multi-insert buffers full (with rows in unit order they would
+     * switch partition on nearly every row).
+     */
+    private final List<CopyBuffer> eventsByMonth = new ArrayList<>();
     final CopyBuffer orders = new CopyBuffer("sales_order", "id, number, customer_id, site_id, channel, ordered_at");
     final CopyBuffer shipments = new CopyBuffer("shipment", "id, number, direction, site_id, party_id, order_id, "
             + "po_number, asn_number, carrier, ship_to_address, region, channel, shipped_at, received_at");
@@ -59,27 +66,48 @@ final class Batch {
             + "unit_id, shipment_id, site_id, location_id, occurred_at, captured_by, detail, resolution_reason, "
             + "resolved_by, resolved_at");
 
-    private static final boolean TRACE = Boolean.getBoolean("serialtrace.demo.trace");
-
     final Ids ids;
     final long horizon;
+    private final long firstDay;
     private final SplittableRandom random;
     long unitCount;
 
-    Batch(Ids ids, SplittableRandom random, long horizon) {
+    Batch(Ids ids, SplittableRandom random, long firstDay, long horizon) {
         this.ids = ids;
         this.random = random;
+        this.firstDay = firstDay;
         this.horizon = horizon;
     }
 
     void copyTo(CopyManager copy) throws SQLException {
-        for (CopyBuffer b : List.of(units, events, orders, shipments, shipmentUnits, returns, claims, exceptions)) {
-            long t0 = System.nanoTime();
+        units.copyTo(copy);
+        copyEvents(copy);
+        for (CopyBuffer b : List.of(orders, shipments, shipmentUnits, returns, claims, exceptions)) {
             b.copyTo(copy);
-            if (TRACE) {
-                System.err.printf("copy %-60.60s %,9d rows %6d ms%n", b.toString(), b.rows(), (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    void copyEvents(CopyManager copy) throws SQLException {
+        List<CopyBuffer> parts = new ArrayList<>();
+        for (CopyBuffer b : eventsByMonth) {
+            if (b != null) {
+                parts.add(b);
             }
         }
+        CopyBuffer.copyAll(copy, parts);
+    }
+
+    private CopyBuffer eventsAt(long epochSecond) {
+        int month = (int) Math.max(0, (epochSecond / 86_400 - firstDay) / 30);
+        while (eventsByMonth.size() <= month) {
+            eventsByMonth.add(null);
+        }
+        CopyBuffer b = eventsByMonth.get(month);
+        if (b == null) {
+            b = new CopyBuffer("custody_event", EVENT_COLUMNS);
+            eventsByMonth.set(month, b);
+        }
+        return b;
     }
 
     Track newUnit(MasterData.Product p, MasterData.Site site, String serial, long lot, long expiryDay,
@@ -140,7 +168,7 @@ final class Batch {
         }
         Optional<String> illegal = LifecycleRules.violation(u.lastStep, u.lastDisposition, step);
         long recordedAt = at + delay;
-        events.num(id).num(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name()).text(disposition.name())
+        eventsAt(at).num(id).num(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name()).text(disposition.name())
                 .id(from).id(to).id(source).id(destination).id(parent).text(bizTransactions).text(method)
                 .text(rawScan).text(reason).text(device).text(actor).bool(illegal.isPresent()).bool(false)
                 .text(illegal.orElse(null)).num(++u.seq).endRow();
@@ -162,7 +190,7 @@ final class Batch {
     void lateEvent(Track u, BizStep step, Disposition disposition, long at, String why) {
         long id = ++ids.event;
         long recordedAt = u.lastRecordedAt + 3600 + random.nextInt(6 * 3600);
-        events.num(id).num(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name()).text(disposition.name())
+        eventsAt(at).num(id).num(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name()).text(disposition.name())
                 .nul().nul().nul().nul().nul().text("[]").text("scan").text(u.serial).nul()
                 .text("HH-" + u.site.code + "-" + (11 + random.nextInt(14))).text(staff(u.site)).bool(false).bool(true)
                 .text(why).num(++u.seq).endRow();

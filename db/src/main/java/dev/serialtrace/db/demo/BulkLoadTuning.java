@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class BulkLoadTuning {
     private static final String TABLES = "'unit', 'shipment', 'shipment_unit', 'sales_order', "
-            + "'return_authorisation', 'warranty_claim', 'capture_exception'";
+            + "'return_authorisation', 'warranty_claim', 'capture_exception', 'sensor_reading'";
     private static final String SECONDARY_INDEXES = """
             select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
             from pg_index i
@@ -69,7 +69,11 @@ final class BulkLoadTuning {
     void restore(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : restore) {
+                long t0 = System.nanoTime();
                 s.execute(sql);
+                if (Boolean.getBoolean("serialtrace.demo.trace")) {
+                    System.err.printf("%6d ms  %.110s%n", (System.nanoTime() - t0) / 1_000_000, sql);
+                }
             }
         }
     }

@@ -50,7 +50,7 @@ final class Lifecycles {
     }
 
     Batch nextBatch() {
-        Batch b = new Batch(ids, random, horizon);
+        Batch b = new Batch(ids, random, master.historyStartDay, horizon);
         while (b.unitCount < BATCH_UNITS && ids.unit < totalUnits) {
             receipt(b);
         }

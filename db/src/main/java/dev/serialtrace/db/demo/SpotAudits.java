@@ -67,7 +67,7 @@ final class SpotAudits {
         this.master = master;
         this.ids = ids;
         this.random = new SplittableRandom(seed ^ 0x61756469L);
-        this.resolutions = new Batch(ids, random, (master.lastDay + 1) * 86_400 - 1);
+        this.resolutions = new Batch(ids, random, master.historyStartDay, (master.lastDay + 1) * 86_400 - 1);
     }
 
     void run(CopyManager copy) throws SQLException {
@@ -80,9 +80,12 @@ final class SpotAudits {
                 }
             }
         }
-        for (CopyBuffer b : List.of(audits, expected, scans, resolutions.events, discrepancies, signatures)) {
+        for (CopyBuffer b : List.of(audits, expected, scans)) {
             b.copyTo(copy);
         }
+        resolutions.copyEvents(copy);
+        discrepancies.copyTo(copy);
+        signatures.copyTo(copy);
     }
 
     private void audit(MasterData.Site site, long day, boolean latest) throws SQLException {

@@ -21,13 +21,14 @@ public final class DemoDataTiming {
             long units = Long.parseLong(arg.replace("_", ""));
             DataSource ds = TestDatabase.fresh();
             long[] lastPrint = {0};
+            long start = System.nanoTime();
             DemoDataGenerator.Summary s = new DemoDataGenerator(ds).generate(
                     new DemoDataGenerator.Options(units, 42, LocalDate.of(2026, 11, 20)),
                     (phase, done, total) -> {
                         long now = System.nanoTime();
-                        if (now - lastPrint[0] > 2_000_000_000L || done == total) {
+                        if (now - lastPrint[0] > 2_000_000_000L || done == total || done == 0) {
                             lastPrint[0] = now;
-                            System.out.printf("  %-30s %,d / %,d%n", phase, done, total);
+                            System.out.printf("  %6.1f s  %-30s %,d / %,d%n", (now - start) / 1e9, phase, done, total);
                         }
                     });
             System.out.printf("units=%,d events=%,d seconds=%.1f%n", s.units(), s.events(), s.elapsed().toMillis() / 1000.0);
