@@ -23,22 +23,25 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Weekly past spot audits of two shelves each. The expected serials are what the history says
+ * Weekly past spot audits (4 to 10 per site) of two shelves each. The expected serials are what the history says
  * was on those shelves at audit time (read back from the loaded events), so the audit agrees with
  * the chain of custody; discrepancies are resolved, some by a cycle-counting event, and signed.
  */
 final class SpotAudits {
+    /** Units whose latest arrival at the shelves before the audit was not followed by another move. */
     private static final String EXPECTED_AT = """
-            select x.unit_id, x.to_location_id, u.serial, u.last_event_at <= ? as untouched_since
-            from (select distinct on (e.unit_id) e.unit_id, e.to_location_id
-                  from custody_event e
-                  where e.unit_id in (select unit_id from custody_event
-                                      where to_location_id = any(?) and occurred_at <= ?)
-                    and e.occurred_at <= ? and (e.from_location_id is not null or e.to_location_id is not null)
-                  order by e.unit_id, e.occurred_at desc, e.id desc) x
-            join unit u on u.id = x.unit_id
-            where x.to_location_id = any(?)
-            order by x.unit_id""";
+            with arrival as (
+              select distinct on (e.unit_id) e.unit_id, e.to_location_id, e.occurred_at, e.id
+              from custody_event e
+              where e.to_location_id = any(?) and e.occurred_at <= ?
+              order by e.unit_id, e.occurred_at desc, e.id desc)
+            select a.unit_id, a.to_location_id, u.serial, u.last_event_at <= ? as untouched_since
+            from arrival a join unit u on u.id = a.unit_id
+            where not exists (select 1 from custody_event later
+                              where later.unit_id = a.unit_id and later.occurred_at >= a.occurred_at
+                                and later.occurred_at <= ? and (later.occurred_at, later.id) > (a.occurred_at, a.id)
+                                and (later.from_location_id is not null or later.to_location_id is not null))
+            order by a.unit_id""";
 
     private record Expected(long unitId, long location, String serial, boolean untouchedSince) {}
 
@@ -71,7 +74,7 @@ final class SpotAudits {
     }
 
     void run(CopyManager copy) throws SQLException {
-        int perSite = (int) Math.max(4, Math.min(20, ids.unit / 25_000));
+        int perSite = (int) Math.max(4, Math.min(10, ids.unit / 50_000));
         for (int week = perSite; week >= 1; week--) {
             for (MasterData.Site site : master.sites) {
                 long day = master.lastDay - 7L * week + random.nextInt(3);
@@ -231,11 +234,10 @@ final class SpotAudits {
         try (PreparedStatement ps = connection.prepareStatement(EXPECTED_AT)) {
             Array locations = connection.createArrayOf("bigint", shelves);
             OffsetDateTime ts = utc(at);
-            ps.setObject(1, ts);
-            ps.setArray(2, locations);
+            ps.setArray(1, locations);
+            ps.setObject(2, ts);
             ps.setObject(3, ts);
             ps.setObject(4, ts);
-            ps.setArray(5, locations);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Expected(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)));
@@ -251,7 +253,7 @@ final class SpotAudits {
             return null;
         }
         return one("select id, location_id, serial from unit where location_id = ? and last_event_at < ? "
-                + "order by id limit 1", other, at);
+                + "order by id + 0 limit 1", other, at);   // + 0: find by location, then sort the few
     }
 
     private Expected shippedUnit(MasterData.Site site, long at) throws SQLException {
