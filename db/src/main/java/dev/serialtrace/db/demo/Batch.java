@@ -48,12 +48,13 @@ final class Batch {
             + "biz_step, disposition, from_location_id, to_location_id, source_party_id, destination_party_id, "
             + "parent_unit_id, biz_transactions, capture_method, raw_scan, manual_reason, device, actor, "
             + "is_illegal_transition, is_out_of_order, flag_reason, chain_seq";
+    private static final int EVENT_FIELDS = 22;
     /**
      * Events grouped by month, sent as one COPY: consecutive rows then go to the same partition,
      * which keeps PostgreSQL's multi-insert buffers full (with rows in unit order they would
      * switch partition on nearly every row).
      */
-    private final List<CopyBuffer> eventsByMonth = new ArrayList<>();
+    private final List<BinaryCopyBuffer> eventsByMonth = new ArrayList<>();
     final CopyBuffer orders = new CopyBuffer("sales_order", "id, number, customer_id, site_id, channel, ordered_at");
     final CopyBuffer shipments = new CopyBuffer("shipment", "id, number, direction, site_id, party_id, order_id, "
             + "po_number, asn_number, carrier, ship_to_address, region, channel, shipped_at, received_at");
@@ -88,23 +89,23 @@ final class Batch {
     }
 
     void copyEvents(CopyManager copy) throws SQLException {
-        List<CopyBuffer> parts = new ArrayList<>();
-        for (CopyBuffer b : eventsByMonth) {
+        List<BinaryCopyBuffer> parts = new ArrayList<>();
+        for (BinaryCopyBuffer b : eventsByMonth) {
             if (b != null) {
                 parts.add(b);
             }
         }
-        CopyBuffer.copyAll(copy, parts);
+        BinaryCopyBuffer.copyAll(copy, parts);
     }
 
-    private CopyBuffer eventsAt(long epochSecond) {
+    private BinaryCopyBuffer eventsAt(long epochSecond) {
         int month = (int) Math.max(0, (epochSecond / 86_400 - firstDay) / 30);
         while (eventsByMonth.size() <= month) {
             eventsByMonth.add(null);
         }
-        CopyBuffer b = eventsByMonth.get(month);
+        BinaryCopyBuffer b = eventsByMonth.get(month);
         if (b == null) {
-            b = new CopyBuffer("custody_event", EVENT_COLUMNS);
+            b = new BinaryCopyBuffer("custody_event", EVENT_COLUMNS);
             eventsByMonth.set(month, b);
         }
         return b;
@@ -168,10 +169,10 @@ final class Batch {
         }
         Optional<String> illegal = LifecycleRules.violation(u.lastStep, u.lastDisposition, step);
         long recordedAt = at + delay;
-        eventsAt(at).num(id).num(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name()).text(disposition.name())
-                .id(from).id(to).id(source).id(destination).id(parent).text(bizTransactions).text(method)
-                .text(rawScan).text(reason).text(device).text(actor).bool(illegal.isPresent()).bool(false)
-                .text(illegal.orElse(null)).num(++u.seq).endRow();
+        eventsAt(at).row(EVENT_FIELDS).int8(id).int8(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name())
+                .text(disposition.name()).id(from).id(to).id(source).id(destination).id(parent).jsonb(bizTransactions)
+                .text(method).text(rawScan).text(reason).text(device).text(actor).bool(illegal.isPresent()).bool(false)
+                .text(illegal.orElse(null)).int4(++u.seq);
         u.lastStep = step;
         u.lastDisposition = disposition;
         u.lastAt = at;
@@ -190,10 +191,10 @@ final class Batch {
     void lateEvent(Track u, BizStep step, Disposition disposition, long at, String why) {
         long id = ++ids.event;
         long recordedAt = u.lastRecordedAt + 3600 + random.nextInt(6 * 3600);
-        eventsAt(at).num(id).num(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name()).text(disposition.name())
-                .nul().nul().nul().nul().nul().text("[]").text("scan").text(u.serial).nul()
+        eventsAt(at).row(EVENT_FIELDS).int8(id).int8(u.id).time(at).text(u.site.zone).time(recordedAt).text(step.name())
+                .text(disposition.name()).nul().nul().nul().nul().nul().jsonb("[]").text("scan").text(u.serial).nul()
                 .text("HH-" + u.site.code + "-" + (11 + random.nextInt(14))).text(staff(u.site)).bool(false).bool(true)
-                .text(why).num(++u.seq).endRow();
+                .text(why).int4(++u.seq);
     }
 
     long exception(String kind, String status, String raw, long productId, long unitId, long shipmentId,

@@ -31,6 +31,9 @@ final class BulkLoadTuning {
             from pg_index i
             where i.indrelid in ('unit'::regclass, 'custody_event'::regclass)
               and not i.indisunique and not i.indisprimary
+              -- partial history indexes stay: generated events never match their predicate, so
+              -- keeping them costs a check per row, rebuilding them a scan of the whole history
+              and not (i.indrelid = 'custody_event'::regclass and i.indpred is not null)
             order by 1""";
     private static final String FOREIGN_KEYS = """
             select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
@@ -69,11 +72,7 @@ final class BulkLoadTuning {
     void restore(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : restore) {
-                long t0 = System.nanoTime();
                 s.execute(sql);
-                if (Boolean.getBoolean("serialtrace.demo.trace")) {
-                    System.err.printf("%6d ms  %.110s%n", (System.nanoTime() - t0) / 1_000_000, sql);
-                }
             }
         }
     }

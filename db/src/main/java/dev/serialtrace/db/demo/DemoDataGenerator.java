@@ -93,7 +93,7 @@ public final class DemoDataGenerator {
             tuning.restore(c);
             try (Statement s = c.createStatement()) {
                 // statistics for the audit queries below; autovacuum analyzes the rest after commit
-                s.execute("analyze unit, shipment, shipment_unit");
+                s.execute("analyze unit, shipment, shipment_unit, custody_event");
             }
             report.update("indexes and constraints", 1, 1);
 
