@@ -13,13 +13,14 @@ import java.util.List;
  * <ul>
  *   <li>the non-unique indexes of unit and custody_event (the trigram GIN ones above all), rebuilt
  *       by one sorted build each;</li>
- *   <li>foreign keys of the tables the load fills: checked per row by a query each, re-added at
- *       the end, when PostgreSQL validates them with one join per constraint;</li>
+ *   <li>foreign keys of the tables the load fills, checked per row by a query each, and unit's
+ *       unique constraints: re-added at the end, when PostgreSQL validates each in one pass (a
+ *       duplicate serial then fails the whole load);</li>
  *   <li>unit's fillfactor is lowered, so the event trigger's state update of each fresh unit finds
  *       room on the same page and, with no indexed column changing, is a HOT update that touches
  *       no index at all.</li>
  * </ul>
- * Primary keys and unique constraints stay, so duplicates are refused during the load. It all runs
+ * Primary keys stay (the trigger finds units by theirs). It all runs
  * inside the load's transaction: a failed load rolls these changes back too, and at commit the
  * schema is exactly as migrated (every constraint re-validated).
  */
@@ -35,11 +36,13 @@ final class BulkLoadTuning {
               -- keeping them costs a check per row, rebuilding them a scan of the whole history
               and not (i.indrelid = 'custody_event'::regclass and i.indpred is not null)
             order by 1""";
-    private static final String FOREIGN_KEYS = """
+    /** Unique constraints of unit (not its primary key, which the event trigger joins on) and foreign keys. */
+    private static final String CONSTRAINTS = """
             select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
             from pg_constraint c
-            where c.contype = 'f' and c.conrelid::regclass::text in (%s)
-            order by 1, 2""".formatted(TABLES);
+            where (c.contype = 'f' and c.conrelid::regclass::text in (%s))
+               or (c.contype = 'u' and c.conrelid = 'unit'::regclass)
+            order by c.contype desc, 1, 2""".formatted(TABLES);
 
     private final List<String> restore = new ArrayList<>();
 
@@ -53,7 +56,7 @@ final class BulkLoadTuning {
                     restore.add(rs.getString(2).replace(" ON ONLY ", " ON "));
                 }
             }
-            try (ResultSet rs = s.executeQuery(FOREIGN_KEYS)) {
+            try (ResultSet rs = s.executeQuery(CONSTRAINTS)) {
                 while (rs.next()) {
                     String table = rs.getString(1);
                     String name = rs.getString(2);
