@@ -51,7 +51,7 @@ public final class WarehouseConnector {
     private void seedDemoWarehouse(Database db, BackgroundTask.Progress progress) {
         progress.update("First run: creating the demo warehouse …", 0);
         new DemoDataGenerator(db.dataSource()).generate(
-                new DemoDataGenerator.Options(FIRST_RUN_DEMO_UNITS, FIRST_RUN_DEMO_SEED, LocalDate.now(clock)),
+                new DemoDataGenerator.Options(FIRST_RUN_DEMO_UNITS, FIRST_RUN_DEMO_SEED, LocalDate.now(clock).minusDays(1)),   // a whole day of history, none of it in the future
                 (phase, done, total) -> progress.update("First run: " + phase, total > 0 ? (double) done / total : -1));
     }
 }

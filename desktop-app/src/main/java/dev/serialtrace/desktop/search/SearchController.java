@@ -80,8 +80,8 @@ public final class SearchController {
             @Override
             protected void updateItem(Suggestion s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.unit().serial() + "   " + s.unit().productName()
-                        + "   — " + s.reason());
+                setText(empty || s == null ? null : s.unit().serial() + "  ·  " + s.unit().productName()
+                        + "\n    " + s.reason());
             }
         });
         didYouMean.setOnMouseClicked(e -> vm.open(didYouMean.getSelectionModel().getSelectedItem()));

@@ -122,7 +122,10 @@ public final class SearchViewModel {
         }
         results.setAll(rows);
         if (!rows.isEmpty() && !(o.exact() instanceof LookupResult.Found)) {
-            message.set(message.get() + " " + rows.size() + (rows.size() >= PARTIAL_LIMIT ? "+" : "") + " partial matches.");
+            // a partial search found what was asked for: say that first, not "not found"
+            message.set(rows.size() + (rows.size() >= PARTIAL_LIMIT ? "+" : "") + " units match in part; none has exactly this identifier."
+                    + (didYouMean.isEmpty() ? "" : " Did you mean one above?"));
+            problem.set(false);
         }
         if (o.exact() instanceof LookupResult.Found f && !f.duplicateSerial()) {
             openUnit.accept(f.units().get(0).unitId());

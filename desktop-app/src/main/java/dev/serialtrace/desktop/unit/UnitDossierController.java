@@ -29,6 +29,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -43,8 +44,11 @@ public final class UnitDossierController {
     private static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
     private static final DateTimeFormatter CHART_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
+    private static final int MAX_CHART_POINTS = 400;
+
     private final UnitDossierViewModel vm;
     private final ZoneId zone;
+    private TemperatureHistory chartShown;
 
     @FXML private Button back;
     @FXML private Label productName;
@@ -166,6 +170,11 @@ public final class UnitDossierController {
             }
         });
         vm.dossierProperty().addListener((o, a, d) -> show(d));
+        temperatureTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && vm.dossierProperty().get() != null) {
+                showTemperature(vm.dossierProperty().get().temperature());
+            }
+        });
     }
 
     private void show(UnitDossier d) {
@@ -183,7 +192,8 @@ public final class UnitDossierController {
         row = field(row, 3, "Expiry", Formats.date(id.expiry()), false);
         row = field(row, 3, "Product", id.productSku() + " · " + id.category() + " · " + id.manufacturer(), false);
         row = field(row, 3, "Regulatory", vm.regulatoryTags(), false);
-        row = field(row, 3, "Where now", Formats.orDash(id.location())
+        row = field(row, 3, "Where now", (id.location() != null ? id.location()
+                : id.lastEventAt() == null ? "not yet received" : "outside our sites")
                 + (id.holder() == null ? "" : " · held by " + id.holder()), false);
         field(row, 3, "Last event", Formats.words(id.lastBizStep()) + " · " + Formats.inZone(id.lastEventAt(), zone)
                 + " · " + id.eventCount() + " events", false);
@@ -196,21 +206,26 @@ public final class UnitDossierController {
                 + " (" + d.kit().parent().product() + ")");
         parent.setDisable(d.kit().parent() == null);
         parent.setOnAction(e -> vm.open(d.kit().parent().unitId()));
-        showTemperature(d.temperature());
+        temperatureTab.setDisable(d.temperature() == null);
+        chartShown = null;
+        if (temperatureTab.isSelected()) {
+            showTemperature(d.temperature());
+        }
         warrantySummary.setText(vm.warrantySummary());
     }
 
+    /** Built when its tab is shown: most dossiers are read without it. */
     private void showTemperature(TemperatureHistory t) {
-        temperatureTab.setDisable(t == null);
-        temperatureChart.getData().clear();
-        if (t == null) {
+        if (t == null || t == chartShown) {
             return;
         }
+        chartShown = t;
+        temperatureChart.getData().clear();
         XYChart.Series<Number, Number> readings = new XYChart.Series<>();
         readings.setName("readings");
         XYChart.Series<Number, Number> excursions = new XYChart.Series<>();
         excursions.setName("out of band");
-        for (TemperatureHistory.Reading r : t.readings()) {
+        for (TemperatureHistory.Reading r : ChartPoints.thin(t.readings(), MAX_CHART_POINTS)) {
             long minute = r.at().toEpochSecond() / 60;
             readings.getData().add(new XYChart.Data<>(minute, r.celsius()));
             if (r.outOfBand()) {
@@ -250,6 +265,11 @@ public final class UnitDossierController {
         Label v = new Label(Formats.orDash(value));
         v.setId("identity-" + name.toLowerCase().replace(' ', '-'));
         v.getStyleClass().add("field-value");
+        v.setWrapText(true);
+        v.setMinHeight(Region.USE_PREF_SIZE);
+        if (value != null && value.length() > 24) {
+            v.setTooltip(new Tooltip(value));
+        }
         identity.add(n, col, row);
         identity.add(v, col + 1, row);
         if (copyable && value != null && !value.isBlank()) {
