@@ -37,10 +37,15 @@ final class SpotAudits {
               order by e.unit_id, e.occurred_at desc, e.id desc)
             select a.unit_id, a.to_location_id, u.serial, u.last_event_at <= ? as untouched_since
             from arrival a join unit u on u.id = a.unit_id
-            where not exists (select 1 from custody_event later
-                              where later.unit_id = a.unit_id and later.occurred_at >= a.occurred_at
-                                and later.occurred_at <= ? and (later.occurred_at, later.id) > (a.occurred_at, a.id)
-                                and (later.from_location_id is not null or later.to_location_id is not null))
+            -- lateral + limit keeps this a per-unit probe of the few partitions in between; as a
+            -- plain "not exists" the planner may prefer an anti join over the whole history
+            cross join lateral (select count(*) as moves from (
+                                  select 1 from custody_event later
+                                  where later.unit_id = a.unit_id and later.occurred_at >= a.occurred_at
+                                    and later.occurred_at <= ? and (later.occurred_at, later.id) > (a.occurred_at, a.id)
+                                    and (later.from_location_id is not null or later.to_location_id is not null)
+                                  limit 1) m) moved_away
+            where moved_away.moves = 0
             order by a.unit_id""";
 
     private record Expected(long unitId, long location, String serial, boolean untouchedSince) {}
