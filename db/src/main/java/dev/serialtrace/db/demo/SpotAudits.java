@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Weekly past spot audits (4 to 10 per site) of two shelves each. The expected serials are what the history says
+ * Weekly past spot audits (4 to 8 per site) of two shelves each. The expected serials are what the history says
  * was on those shelves at audit time (read back from the loaded events), so the audit agrees with
  * the chain of custody; discrepancies are resolved, some by a cycle-counting event, and signed.
  */
@@ -79,7 +79,7 @@ final class SpotAudits {
     }
 
     void run(CopyManager copy) throws SQLException {
-        int perSite = (int) Math.max(4, Math.min(10, ids.unit / 50_000));
+        int perSite = (int) Math.max(4, Math.min(8, ids.unit / 50_000));
         for (int week = perSite; week >= 1; week--) {
             for (MasterData.Site site : master.sites) {
                 long day = master.lastDay - 7L * week + random.nextInt(3);
@@ -264,7 +264,7 @@ final class SpotAudits {
     private Expected shippedUnit(MasterData.Site site, long at) throws SQLException {
         return one("select u.id, 0, u.serial from shipment s join shipment_unit su on su.shipment_id = s.id "
                 + "join unit u on u.id = su.unit_id where s.site_id = ? and u.status = 'retail_sold' "
-                + "and u.last_event_at < ? order by s.id limit 1 offset " + random.nextInt(50), site.id, at);
+                + "and u.last_event_at < ? order by s.id, u.id limit 1 offset " + random.nextInt(50), site.id, at);
     }
 
     private static OffsetDateTime utc(long epochSecond) {
