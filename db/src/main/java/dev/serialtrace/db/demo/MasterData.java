@@ -154,7 +154,7 @@ final class MasterData {
                 {"Orthalis Medical", "US"}, {"Ridgeline Arms LLC", "US"}, {"Kestrel Firearms Corp.", "US"}};
         for (int i = 0; i < makers.length; i++) {
             manufacturerIds[i] = party("manufacturer", makers[i][0], null, null, null, makers[i][1], null);
-            serialOffsets[i] = random.nextLong(1L << 40);
+            serialOffsets[i] = random.nextLong(1L << 61);
         }
         for (String s : List.of("TechSource Wholesale", "Continental Pharma Supply", "EuroMed Distribution BV", "Frontier Sporting Wholesale")) {
             suppliers.add(party("supplier", s, null, "wholesale", null, s.startsWith("EuroMed") ? "NL" : "US", null));
