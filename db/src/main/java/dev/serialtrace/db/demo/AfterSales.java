@@ -220,7 +220,7 @@ final class AfterSales {
     private void unknownSerialClaim(Batch b, Track like) {
         List<Customer> customers = like.site.customersFor(like.product.family());
         Customer c = customers.get(random.nextInt(customers.size()));
-        long fake = 2_000_000_000L + b.ids.claim;
+        long fake = 120_000_000L + b.ids.claim;
         // running numbers far beyond any real unit's, so the scrambled serial is guaranteed unused
         String serial = like.product.format().serial(fake, master.serialOffsets[like.product.makerIndex()], 2024,
                 like.product.serialPrefix());

@@ -6,7 +6,6 @@ import org.postgresql.copy.CopyManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Rows in PostgreSQL's COPY text format, built straight into bytes (no per-value objects), then
@@ -23,11 +22,6 @@ final class CopyBuffer {
 
     CopyBuffer(String table, String columns) {
         this.copySql = "copy " + table + " (" + columns + ") from stdin";
-    }
-
-    @Override
-    public String toString() {
-        return copySql;
     }
 
     long rows() {
@@ -151,30 +145,6 @@ final class CopyBuffer {
         try {
             for (int off = 0; off < length; off += CHUNK) {
                 in.writeToCopy(data, off, Math.min(CHUNK, length - off));
-            }
-            return in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-    }
-
-    /** Streams several buffers of the same table as one COPY statement (one trigger run). */
-    static long copyAll(CopyManager copyManager, List<CopyBuffer> parts) throws SQLException {
-        long rows = 0;
-        for (CopyBuffer p : parts) {
-            rows += p.rows;
-        }
-        if (rows == 0) {
-            return 0;
-        }
-        CopyIn in = copyManager.copyIn(parts.get(0).copySql);
-        try {
-            for (CopyBuffer p : parts) {
-                for (int off = 0; off < p.length; off += CHUNK) {
-                    in.writeToCopy(p.data, off, Math.min(CHUNK, p.length - off));
-                }
             }
             return in.endCopy();
         } finally {

@@ -64,9 +64,12 @@ enum SerialFormat {
         }
     }
 
+    /**
+     * Bijection on [0, space): the multiplier is coprime with 2, 3 and 5 (every space is built from
+     * those). No overflow while n < 1.5e8 and offset < 2^61: running numbers stay far below that.
+     */
     private long scramble(long n, long offset) {
-        // multiplier coprime with 2, 3 and 5, so the map is a bijection on [0, space)
-        long a = 1_000_003L;
+        long a = 48_271_000_007L;
         return Math.floorMod(Math.floorMod(n, space) * a % space + offset, space);
     }
 
