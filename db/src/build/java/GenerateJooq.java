@@ -26,7 +26,8 @@ public class GenerateJooq {
         Path output = Path.of(args[1]);
         Path stamp = output.resolve(".migrations.sha256");
         String hash = hashOf(migrations);
-        if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
+        boolean complete = Files.exists(output.resolve("dev/serialtrace/db/jooq/SchemaVersion.java"));
+        if (complete && Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
             System.out.println("[jooq] migrations unchanged, generated code is current");
             return;
         }
@@ -54,8 +55,26 @@ public class GenerateJooq {
                             .withTarget(new Target().withPackageName("dev.serialtrace.db.jooq")
                                     .withDirectory(output.toString()).withClean(true))));
         }
+        writeSchemaVersion(migrations, output);
         Files.writeString(stamp, hash);
         System.out.printf("[jooq] generated from migrations in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The newest migration version as a constant, so opening a current database needs no Flyway scan. */
+    private static void writeSchemaVersion(Path migrations, Path output) throws Exception {
+        String latest;
+        try (Stream<Path> s = Files.list(migrations)) {
+            latest = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("V[0-9._]+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+                    .max(java.util.Comparator.comparing(java.math.BigDecimal::new)).orElse("0");
+        }
+        Path file = output.resolve("dev/serialtrace/db/jooq/SchemaVersion.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package dev.serialtrace.db.jooq;\n\n"
+                + "/** Generated from the migrations: the schema version this build expects. */\n"
+                + "public final class SchemaVersion {\n"
+                + "    public static final String LATEST = \"" + latest + "\";\n\n"
+                + "    private SchemaVersion() {\n    }\n}\n");
     }
 
     private static String hashOf(Path dir) throws Exception {

@@ -5,6 +5,7 @@ import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.ConnectionProfile;
 import dev.serialtrace.db.connect.ConnectionProfiles;
 import dev.serialtrace.db.connect.DataHome;
+import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.unit.LookupResult;
 import dev.serialtrace.db.unit.SearchHit;
 import dev.serialtrace.desktop.common.BackgroundTask;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -94,9 +96,9 @@ public final class DesktopWiring implements AutoCloseable {
                 connection.database().close();   // the window closed while we were connecting
                 return;
             }
-            session = new Session(connection.database(), connection.status(), clock);
+            session = new Session(connection.database(), clock);
             rememberSuccessfulSignIn();
-            shell.connected(connection.status());
+            shell.connected(connection.database());
             search.readyProperty().set(true);
             if (!monitoring) {
                 monitoring = true;
@@ -162,15 +164,31 @@ public final class DesktopWiring implements AutoCloseable {
         return dossier;
     }
 
+    /**
+     * Where the app starts without asking anything: the configured database, or the last-used
+     * profile when it is the embedded demo. Null when the person must sign in first.
+     */
+    public static ConnectionSettings startingPoint(ConnectionSettings configured, DataHome home) {
+        if (configured != null) {
+            return configured;
+        }
+        return new ConnectionProfiles(home).lastUsed().isEmbedded() ? ConnectionSettings.EMBEDDED : null;
+    }
+
     /** Opens the configured database, or the last-used profile (asking for its password if needed). */
     public void connect() {
+        connect(null);
+    }
+
+    /** As {@link #connect()}, taking over an opening of the {@link #startingPoint} started early. */
+    public void connect(CompletableFuture<Database> early) {
         if (configured != null) {
-            open(configured, null);
+            open(configured, null, early);
             return;
         }
         ConnectionProfile last = profiles.lastUsed();
         if (last.isEmbedded()) {
-            open(ConnectionSettings.EMBEDDED, new SignInViewModel.Request(last, null, false));
+            open(ConnectionSettings.EMBEDDED, new SignInViewModel.Request(last, null, false), early);
         } else {
             vault.password(last).ifPresentOrElse(
                     pw -> open(last.settings(pw), new SignInViewModel.Request(last, pw, true)),
@@ -185,6 +203,10 @@ public final class DesktopWiring implements AutoCloseable {
     }
 
     private void open(ConnectionSettings settings, SignInViewModel.Request request) {
+        open(settings, request, null);
+    }
+
+    private void open(ConnectionSettings settings, SignInViewModel.Request request, CompletableFuture<Database> early) {
         pending = request;
         Session old = session;
         session = null;
@@ -196,7 +218,7 @@ public final class DesktopWiring implements AutoCloseable {
                 return null;
             }));
         }
-        summary.connect(settings, () -> {
+        summary.connect(settings, early, () -> {
             if (request == null || request.profile().isEmbedded()) {
                 open(settings, request);
             } else {

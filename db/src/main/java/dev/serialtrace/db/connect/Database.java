@@ -2,7 +2,10 @@ package dev.serialtrace.db.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.serialtrace.db.jooq.SchemaVersion;
 import dev.serialtrace.db.schema.Migrations;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -77,6 +80,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void checkSchema(SchemaPolicy policy, Consumer<String> status) {
+        if (SchemaVersion.LATEST.equals(appliedVersion())) {
+            return;   // the usual case, without starting Flyway (it costs about a second)
+        }
         Migrations migrations = new Migrations(pool);
         migrations.newerThanApp().ifPresent(v -> {
             throw new DatabaseException("The database schema is version " + v + ", newer than this Serialtrace knows ("
@@ -96,6 +102,21 @@ public final class Database implements AutoCloseable {
                 ? "The database " + settings.describe() + " has no Serialtrace schema."
                 : "The database schema is version " + current + "; this Serialtrace needs version " + latest + ".",
                 "Run `serialtrace db migrate` with a user that owns the schema.");
+    }
+
+    /** The newest successfully applied migration, or null when there is no Flyway history. */
+    private String appliedVersion() {
+        Table<?> history = DSL.table(DSL.name("flyway_schema_history"));
+        Boolean exists = dsl.select(DSL.function("to_regclass", Object.class, DSL.inline("flyway_schema_history")).isNotNull())
+                .fetchOne(0, Boolean.class);
+        if (!Boolean.TRUE.equals(exists)) {
+            return null;
+        }
+        Field<String> version = DSL.field(DSL.name("version"), String.class);
+        return dsl.select(version).from(history)
+                .where(DSL.field(DSL.name("success"), Boolean.class).isTrue()).and(version.isNotNull())
+                .orderBy(DSL.field(DSL.name("installed_rank")).desc()).limit(1)
+                .fetchOptional(version).orElse(null);
     }
 
     private static void checkReachableAndSupported(ConnectionSettings s) {

@@ -1,6 +1,7 @@
 package dev.serialtrace.desktop.connection;
 
 import dev.serialtrace.db.connect.ConnectionSettings;
+import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.connect.DatabaseException;
 import dev.serialtrace.db.status.DatabaseStatus;
 import dev.serialtrace.desktop.common.BackgroundTask;
@@ -19,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
@@ -57,6 +59,11 @@ public final class ConnectionSummaryViewModel {
 
     /** Opens the database in the background; "Try again" runs {@code onRetry}. */
     public void connect(ConnectionSettings settings, Runnable onRetry) {
+        connect(settings, null, onRetry);
+    }
+
+    /** Takes over {@code opening} (started before the window existed) when it is not null. */
+    public void connect(ConnectionSettings settings, CompletableFuture<Database> opening, Runnable onRetry) {
         if (busy.get()) {
             return;
         }
@@ -65,7 +72,7 @@ public final class ConnectionSummaryViewModel {
         busy.set(true);
         error.set("");
         errorHint.set("");
-        BackgroundTask.of(progress -> connector.connect(settings, progress))
+        BackgroundTask.of(progress -> connector.connect(settings, opening, progress))
                 .onProgress((message, fraction) -> {
                     progressMessage.set(message);
                     progress.set(fraction);
@@ -78,15 +85,22 @@ public final class ConnectionSummaryViewModel {
     }
 
     private void show(WarehouseConnector.Connection connection) {
-        DatabaseStatus s = connection.status();
+        busy.set(false);
+        onConnected.accept(connection);   // the search field works now; the counts follow
+        BackgroundTask.of(p -> connector.status(connection.database()))
+                .onSuccess(this::showStatus)
+                .onOtherFailure(e -> fail("Connected, but the summary could not be read: " + e.getMessage(),
+                        "Searching still works; try again later for the summary."))
+                .executeWith(tasks);
+    }
+
+    private void showStatus(DatabaseStatus s) {
         status.set(s);
         database.set(s.embedded() ? "Embedded demo database (" + s.url() + ")" : s.url());
         server.set("PostgreSQL " + s.serverVersion() + " · schema v" + s.schemaVersion() + " · user " + s.user());
         units.set(String.format("%,d", s.units()));
         events.set(String.format("%,d", s.events()));
         newestEvent.set(s.newestEvent() == null ? "none yet" : WHEN.format(s.newestEvent().atZoneSameInstant(zone)));
-        busy.set(false);
-        onConnected.accept(connection);
     }
 
     public void retry() {

@@ -16,10 +16,29 @@ import java.util.Optional;
 public final class PasswordVault {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordVault.class);
     private static final String SERVICE = "Serialtrace";
-    private final Keyring keyring;
+    private final java.util.function.Supplier<Keyring> backend;
+    private Keyring keyring;
+    private boolean probed;
 
     private PasswordVault(Keyring keyring) {
-        this.keyring = keyring;
+        this(() -> keyring);
+    }
+
+    private PasswordVault(java.util.function.Supplier<Keyring> backend) {
+        this.backend = backend;
+    }
+
+    /** Finds the OS keystore on first use: the demo database, the usual start, never needs it. */
+    public static PasswordVault lazy() {
+        return new PasswordVault(() -> open().keyring());
+    }
+
+    private synchronized Keyring keyring() {
+        if (!probed) {
+            keyring = backend.get();
+            probed = true;
+        }
+        return keyring;
     }
 
     /** The OS keystore if one answers, else a vault that keeps nothing. */
@@ -32,7 +51,7 @@ public final class PasswordVault {
             return new PasswordVault(keyringOrNull());
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
             LOG.info("no OS keystore available ({}); passwords will be asked at each sign-in", e.toString());
-            return new PasswordVault(null);
+            return new PasswordVault((Keyring) null);
         }
     }
 
@@ -46,39 +65,39 @@ public final class PasswordVault {
 
     /** A vault that never keeps anything. */
     public static PasswordVault none() {
-        return new PasswordVault(null);
+        return new PasswordVault((Keyring) null);
     }
 
     public boolean available() {
-        return keyring != null;
+        return keyring() != null;
     }
 
     public Optional<String> password(ConnectionProfile profile) {
-        if (keyring == null || profile.isEmbedded()) {
+        if (profile.isEmbedded() || keyring() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(keyring.getPassword(SERVICE, account(profile)));
+            return Optional.ofNullable(keyring().getPassword(SERVICE, account(profile)));
         } catch (PasswordAccessException e) {
             return Optional.empty();
         }
     }
 
     public void keep(ConnectionProfile profile, String password) {
-        if (keyring == null || profile.isEmbedded()) {
+        if (profile.isEmbedded() || keyring() == null) {
             return;
         }
         try {
-            keyring.setPassword(SERVICE, account(profile), password);
+            keyring().setPassword(SERVICE, account(profile), password);
         } catch (PasswordAccessException e) {
             LOG.warn("could not keep the password in the OS keystore: {}", e.getMessage());
         }
     }
 
     public void forget(ConnectionProfile profile) {
-        if (keyring != null && !profile.isEmbedded()) {
+        if (!profile.isEmbedded() && keyring() != null) {
             try {
-                keyring.deletePassword(SERVICE, account(profile));
+                keyring().deletePassword(SERVICE, account(profile));
             } catch (PasswordAccessException e) {
                 LOG.debug("nothing to forget for {}", profile.name());
             }

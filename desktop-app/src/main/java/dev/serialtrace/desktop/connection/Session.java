@@ -1,7 +1,6 @@
 package dev.serialtrace.desktop.connection;
 
 import dev.serialtrace.db.connect.Database;
-import dev.serialtrace.db.status.DatabaseStatus;
 import dev.serialtrace.core.identify.ParserOptions;
 import dev.serialtrace.db.unit.UnitDossierQuery;
 import dev.serialtrace.db.unit.UnitLookup;
@@ -16,14 +15,12 @@ import java.time.Clock;
 /** The open database and the queries the screens use, created once per connection. */
 public final class Session implements AutoCloseable {
     private final Database database;
-    private final DatabaseStatus status;
     private final UnitDossierQuery dossiers;
     private final UnitLookup lookup;
     private final UnitSearch search;
 
-    public Session(Database database, DatabaseStatus status, Clock clock) {
+    public Session(Database database, Clock clock) {
         this.database = database;
-        this.status = status;
         // every query of the screens goes through the guard: never on the FX thread
         DSLContext dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
         this.dossiers = new UnitDossierQuery(dsl, clock);
@@ -41,11 +38,6 @@ public final class Session implements AutoCloseable {
 
     public Database database() {
         return database;
-    }
-
-    /** What the database held when we connected. */
-    public DatabaseStatus status() {
-        return status;
     }
 
     public UnitDossierQuery dossiers() {

@@ -9,6 +9,10 @@ import dev.serialtrace.db.status.DatabaseStatusQuery;
 import dev.serialtrace.desktop.common.BackgroundTask;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static dev.serialtrace.db.jooq.Tables.UNIT;
 import java.time.LocalDate;
 
 /**
@@ -27,23 +31,42 @@ public final class WarehouseConnector {
         this.clock = clock;
     }
 
-    /** An open database and what it holds. The caller owns (and closes) the database. */
-    public record Connection(Database database, DatabaseStatus status) {
+    /** An open database. The caller owns (and closes) it. */
+    public record Connection(Database database) {
+    }
+
+    /** What the database holds, for the summary; counting can take a second on a large database. */
+    public DatabaseStatus status(Database db) {
+        return new DatabaseStatusQuery(db).fetch();
     }
 
     /** Runs in the background. */
     public Connection connect(ConnectionSettings settings, BackgroundTask.Progress progress) {
-        Database db = Database.open(settings, home, message -> progress.update(message, -1));
+        return connect(settings, null, progress);
+    }
+
+    /** As {@link #connect(ConnectionSettings, BackgroundTask.Progress)}, taking over an opening already under way. */
+    public Connection connect(ConnectionSettings settings, CompletableFuture<Database> opening, BackgroundTask.Progress progress) {
+        Database db = opening != null ? await(opening, progress) : Database.open(settings, home, m -> progress.update(m, -1));
         try {
-            DatabaseStatusQuery statusQuery = new DatabaseStatusQuery(db);
-            DatabaseStatus status = statusQuery.fetch();
-            if (db.isEmbedded() && status.units() == 0) {
+            if (db.isEmbedded() && !db.dsl().fetchExists(UNIT)) {
                 seedDemoWarehouse(db, progress);
-                status = statusQuery.fetch();
             }
-            return new Connection(db, status);
+            return new Connection(db);
         } catch (RuntimeException e) {
             db.close();
+            throw e;
+        }
+    }
+
+    private static Database await(CompletableFuture<Database> opening, BackgroundTask.Progress progress) {
+        progress.update("Opening the database …", -1);
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw e;
         }
     }

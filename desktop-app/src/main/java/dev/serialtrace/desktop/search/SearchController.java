@@ -116,9 +116,15 @@ public final class SearchController {
             }
         });
 
-        detail.getChildren().setAll(summary, dossier);
-        dossier.visibleProperty().bind(unitOpen);
+        // the dossier joins the scene with the first unit opened: a faster first window
+        detail.getChildren().setAll(summary);
         summary.visibleProperty().bind(Bindings.not(unitOpen));
+        unitOpen.addListener((o, was, open) -> {
+            if (open && !detail.getChildren().contains(dossier)) {
+                detail.getChildren().add(dossier);
+                dossier.visibleProperty().bind(unitOpen);
+            }
+        });
     }
 
     /** Ctrl+F and the global scan put the caret here. */

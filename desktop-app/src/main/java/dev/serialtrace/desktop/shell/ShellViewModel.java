@@ -1,6 +1,6 @@
 package dev.serialtrace.desktop.shell;
 
-import dev.serialtrace.db.status.DatabaseStatus;
+import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.desktop.connection.ConnectionHealth;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,9 +25,9 @@ public final class ShellViewModel {
         onSwitchConnection.run();
     }
 
-    public void connected(DatabaseStatus status) {
-        database.set(status.embedded() ? "Embedded demo database" : status.url());
-        user.set(status.user());
+    public void connected(Database db) {
+        database.set(db.isEmbedded() ? "Embedded demo database" : db.settings().url());
+        user.set(db.settings().user() == null ? "" : db.settings().user());
         health.set(ConnectionHealth.CONNECTED);
     }
 
