@@ -31,7 +31,7 @@ public final class TemperatureQuery {
     }
 
     public TemperatureHistory fetch(long unitId) {
-        Record band = dsl.select(PRODUCT.STORAGE_TEMP_MIN, PRODUCT.STORAGE_TEMP_MAX).from(UNIT)
+        Record band = dsl.select(PRODUCT.STORAGE_TEMP_MIN, PRODUCT.STORAGE_TEMP_MAX, UNIT.FIRST_EVENT_AT, UNIT.LAST_EVENT_AT).from(UNIT)
                 .join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID)).where(UNIT.ID.eq(unitId)).fetchOne();
         BigDecimal min = band == null ? null : band.get(PRODUCT.STORAGE_TEMP_MIN);
         BigDecimal max = band == null ? null : band.get(PRODUCT.STORAGE_TEMP_MAX);
@@ -40,6 +40,9 @@ public final class TemperatureQuery {
                         CUSTODY_EVENT.FROM_LOCATION_ID)
                 .from(CUSTODY_EVENT).leftJoin(LOCATION).on(LOCATION.ID.eq(CUSTODY_EVENT.TO_LOCATION_ID))
                 .where(CUSTODY_EVENT.UNIT_ID.eq(unitId))
+                // bounded by the unit's own span: only its monthly partitions are planned and read
+                .and(CUSTODY_EVENT.OCCURRED_AT.between(band == null ? null : band.get(UNIT.FIRST_EVENT_AT),
+                        band == null ? null : band.get(UNIT.LAST_EVENT_AT)))
                 .orderBy(CUSTODY_EVENT.OCCURRED_AT, CUSTODY_EVENT.ID).fetch();
 
         List<TemperatureHistory.Stay> stays = new ArrayList<>();

@@ -24,7 +24,8 @@ public final class UnitDossierQuery {
     }
 
     public Optional<UnitDossier> fetch(long unitId) {
-        return identity.fetch(unitId).map(id -> new UnitDossier(id, timeline.fetch(unitId), kit.fetch(unitId),
+        return identity.fetch(unitId).map(id -> new UnitDossier(id,
+                timeline.fetch(unitId, id.firstEventAt(), id.lastEventAt()), kit.fetch(unitId),
                 id.coldChain() ? temperature.fetch(unitId) : null, warranty.fetch(unitId), returns.fetch(unitId)));
     }
 }

@@ -23,6 +23,7 @@ public record UnitIdentity(
         String lastBizStep,
         String location,
         String holder,
+        OffsetDateTime firstEventAt,
         OffsetDateTime lastEventAt,
         int eventCount,
         OffsetDateTime historyKnownFrom,

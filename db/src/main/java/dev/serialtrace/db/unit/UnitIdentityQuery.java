@@ -47,7 +47,7 @@ public final class UnitIdentityQuery {
                 r.get(PRODUCT.NAME), r.get(PRODUCT.CATEGORY), r.get(MAKER.NAME), tags == null ? List.of() : List.of(tags),
                 r.get(UNIT.STATUS) == null ? null : r.get(UNIT.STATUS).getLiteral(),
                 r.get(UNIT.LAST_BIZ_STEP) == null ? null : r.get(UNIT.LAST_BIZ_STEP).getLiteral(),
-                r.get(LOCATION.PATH), r.get(HOLDER.NAME), r.get(UNIT.LAST_EVENT_AT), r.get(UNIT.EVENT_COUNT),
+                r.get(LOCATION.PATH), r.get(HOLDER.NAME), r.get(UNIT.FIRST_EVENT_AT), r.get(UNIT.LAST_EVENT_AT), r.get(UNIT.EVENT_COUNT),
                 r.get(UNIT.HISTORY_KNOWN_FROM),
                 r.get(PRODUCT.STORAGE_TEMP_MIN) != null || r.get(PRODUCT.STORAGE_TEMP_MAX) != null);
     }

@@ -7,15 +7,18 @@ import dev.serialtrace.db.jooq.tables.Party;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record2;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT;
 import static dev.serialtrace.db.jooq.Tables.LOCATION;
 import static dev.serialtrace.db.jooq.Tables.PARTY;
+import static dev.serialtrace.db.jooq.Tables.UNIT;
 
 /** A unit's whole chain of custody, oldest first (by occurred time, then id). */
 public final class UnitTimelineQuery {
@@ -32,6 +35,20 @@ public final class UnitTimelineQuery {
     }
 
     public List<TimelineEntry> fetch(long unitId) {
+        Record2<OffsetDateTime, OffsetDateTime> span = dsl.select(UNIT.FIRST_EVENT_AT, UNIT.LAST_EVENT_AT).from(UNIT)
+                .where(UNIT.ID.eq(unitId)).fetchOne();
+        return span == null ? List.of() : fetch(unitId, span.value1(), span.value2());
+    }
+
+    /**
+     * With the unit's first and last event times (from its row): bounding the history by them lets
+     * PostgreSQL plan and read only the unit's own monthly partitions. Late-arriving older events
+     * move the first time back, so nothing is missed.
+     */
+    public List<TimelineEntry> fetch(long unitId, OffsetDateTime firstEventAt, OffsetDateTime lastEventAt) {
+        if (firstEventAt == null) {
+            return List.of();
+        }
         var e = CUSTODY_EVENT;
         List<TimelineEntry> entries = new ArrayList<>();
         // the history primary key (unit_id, occurred_at, id) serves this order directly
@@ -45,6 +62,7 @@ public final class UnitTimelineQuery {
                 .leftJoin(SOURCE).on(SOURCE.ID.eq(e.SOURCE_PARTY_ID))
                 .leftJoin(DEST).on(DEST.ID.eq(e.DESTINATION_PARTY_ID))
                 .where(e.UNIT_ID.eq(unitId))
+                .and(e.OCCURRED_AT.between(firstEventAt, lastEventAt))
                 .orderBy(e.OCCURRED_AT, e.ID)
                 .fetch()) {
             entries.add(new TimelineEntry(

@@ -77,6 +77,11 @@ class WarehouseSchemaTest {
         assertThat(u.getLocationId()).isEqualTo(w.shelfB);
         assertThat(u.getEventCount()).isEqualTo(3);
         assertThat(u.getLastEventAt()).isEqualTo(T0.plusHours(2));
+        assertThat(u.getFirstEventAt()).isEqualTo(T0);
+
+        // an event from before everything else moves the first-event time back (history bounds stay right)
+        w.event(unit, T0.minusDays(40), BizStep.commissioning, Disposition.active, null, null);
+        assertThat(w.dsl.fetchOne(UNIT, UNIT.ID.eq(unit)).getFirstEventAt()).isEqualTo(T0.minusDays(40));
     }
 
     @Test

@@ -95,6 +95,7 @@ class DossierQueriesTest {
         assertThat(timeline.get(1).toLocation()).isEqualTo("US/COLD/S1");
         assertThat(timeline.get(3).destinationParty()).isEqualTo("City Hospital");
         assertThat(timeline.get(0).documents()).isEqualTo("po PO-1");
+        assertThat(new UnitTimelineQuery(dsl).fetch(vaccine, T0, T0.plusHours(4))).hasSize(4);
     }
 
     @Test
