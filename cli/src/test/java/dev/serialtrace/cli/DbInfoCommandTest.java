@@ -36,7 +36,7 @@ class DbInfoCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("serverVersion").asText()).startsWith("17.");
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("2");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("3");
         assertThat(json.get("embedded").asBoolean()).isFalse();
         assertThat(json.get("rowCounts").get("unit").asLong()).isZero();
         assertThat(json.get("rowCounts").has("custody_event")).isTrue();
@@ -64,6 +64,6 @@ class DbInfoCommandTest {
         PGSimpleDataSource ds = (PGSimpleDataSource) TestDatabase.fresh();
         Run r = run("db", "migrate", "--db-url", ds.getURL(), "--db-user", "postgres");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("schema is at version 2");
+        assertThat(r.out()).contains("schema is at version 3");
     }
 }

@@ -40,11 +40,11 @@ class LauncherIT {
         JsonNode first = new ObjectMapper().readTree(run("db", "info", "--json"));
         assertThat(first.get("embedded").asBoolean()).isTrue();
         assertThat(first.get("serverVersion").asText()).startsWith("17.");
-        assertThat(first.get("schemaVersion").asText()).isEqualTo("2");
+        assertThat(first.get("schemaVersion").asText()).isEqualTo("3");
         assertThat(Files.isDirectory(home.resolve("pgdata"))).isTrue();
 
         JsonNode second = new ObjectMapper().readTree(run("db", "info", "--json"));
-        assertThat(second.get("schemaVersion").asText()).isEqualTo("2");
+        assertThat(second.get("schemaVersion").asText()).isEqualTo("3");
         assertThat(Files.exists(home.resolve("pgdata").resolve("postmaster.pid")))
                 .as("the embedded server stops with the command").isFalse();
     }
