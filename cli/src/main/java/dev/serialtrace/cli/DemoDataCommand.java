@@ -23,7 +23,7 @@ final class DemoDataCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "last day of the generated history (default: today)")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "last day of the generated history (default: yesterday)")
     LocalDate asOf;
 
     @Override
@@ -32,7 +32,7 @@ final class DemoDataCommand implements Runnable {
             throw new IllegalArgumentException("--units must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LocalDate lastDay = asOf != null ? asOf : LocalDate.now();
+        LocalDate lastDay = asOf != null ? asOf : LocalDate.now().minusDays(1);   // no event in the future
         try (Database db = connection.open(err)) {
             ProgressPrinter progress = new ProgressPrinter(err);
             DemoDataGenerator.Summary summary = new DemoDataGenerator(db.dataSource())

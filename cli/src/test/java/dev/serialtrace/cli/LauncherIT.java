@@ -2,6 +2,7 @@ package dev.serialtrace.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.serialtrace.db.schema.Migrations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +41,12 @@ class LauncherIT {
         JsonNode first = new ObjectMapper().readTree(run("db", "info", "--json"));
         assertThat(first.get("embedded").asBoolean()).isTrue();
         assertThat(first.get("serverVersion").asText()).startsWith("17.");
-        assertThat(first.get("schemaVersion").asText()).isEqualTo("3");
+        String latest = new Migrations(dev.serialtrace.db.testing.TestDatabase.fresh()).latestKnownVersion();
+        assertThat(first.get("schemaVersion").asText()).isEqualTo(latest);
         assertThat(Files.isDirectory(home.resolve("pgdata"))).isTrue();
 
         JsonNode second = new ObjectMapper().readTree(run("db", "info", "--json"));
-        assertThat(second.get("schemaVersion").asText()).isEqualTo("3");
+        assertThat(second.get("schemaVersion").asText()).isEqualTo(latest);
         assertThat(Files.exists(home.resolve("pgdata").resolve("postmaster.pid")))
                 .as("the embedded server stops with the command").isFalse();
     }

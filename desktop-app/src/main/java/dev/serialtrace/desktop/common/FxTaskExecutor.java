@@ -1,6 +1,12 @@
 package dev.serialtrace.desktop.common;
 
 import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,21 +25,51 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         return t;
     });
 
+    private final IntegerProperty running = new SimpleIntegerProperty();
+    private final StringProperty latestMessage = new SimpleStringProperty("");
+
+    /** Call on the FX thread. */
     @Override
     public <T> Cancellable execute(BackgroundTask<T> task) {
         Task<T> fxTask = new Task<>() {
             @Override
             protected T call() throws Exception {
-                return task.run((message, fraction) -> Platform.runLater(() -> task.reportProgress(message, fraction)));
+                return task.run((message, fraction) -> Platform.runLater(() -> {
+                    latestMessage.set(message);
+                    task.reportProgress(message, fraction);
+                }));
             }
         };
-        fxTask.setOnSucceeded(e -> task.succeed(fxTask.getValue()));
+        fxTask.setOnSucceeded(e -> {
+            finished();
+            task.succeed(fxTask.getValue());
+        });
         fxTask.setOnFailed(e -> {
+            finished();
             LOG.warn("background task failed", fxTask.getException());
             task.fail(fxTask.getException());
         });
+        fxTask.setOnCancelled(e -> finished());
+        running.set(running.get() + 1);
         pool.execute(fxTask);
         return () -> fxTask.cancel(true);
+    }
+
+    private void finished() {
+        running.set(running.get() - 1);
+        if (running.get() == 0) {
+            latestMessage.set("");
+        }
+    }
+
+    /** How many tasks run now (for the status bar). */
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running;
+    }
+
+    /** The latest progress message of any running task. */
+    public ReadOnlyStringProperty latestMessageProperty() {
+        return latestMessage;
     }
 
     @Override

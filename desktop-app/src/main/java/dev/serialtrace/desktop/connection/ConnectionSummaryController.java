@@ -50,6 +50,6 @@ public final class ConnectionSummaryController {
 
     @FXML
     private void retry() {
-        viewModel.connect();
+        viewModel.retry();
     }
 }

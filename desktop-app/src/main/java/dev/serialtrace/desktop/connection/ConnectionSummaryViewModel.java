@@ -1,5 +1,6 @@
 package dev.serialtrace.desktop.connection;
 
+import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DatabaseException;
 import dev.serialtrace.db.status.DatabaseStatus;
 import dev.serialtrace.desktop.common.BackgroundTask;
@@ -32,6 +33,7 @@ public final class ConnectionSummaryViewModel {
     private final TaskExecutor tasks;
     private final Consumer<WarehouseConnector.Connection> onConnected;
     private final ZoneId zone;
+    private Runnable retry = () -> { };
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty progressMessage = new SimpleStringProperty("");
@@ -53,14 +55,17 @@ public final class ConnectionSummaryViewModel {
         this.zone = zone;
     }
 
-    public void connect() {
+    /** Opens the database in the background; "Try again" runs {@code onRetry}. */
+    public void connect(ConnectionSettings settings, Runnable onRetry) {
         if (busy.get()) {
             return;
         }
+        retry = onRetry;
+        status.set(null);
         busy.set(true);
         error.set("");
         errorHint.set("");
-        BackgroundTask.of(connector::connect)
+        BackgroundTask.of(progress -> connector.connect(settings, progress))
                 .onProgress((message, fraction) -> {
                     progressMessage.set(message);
                     progress.set(fraction);
@@ -82,6 +87,10 @@ public final class ConnectionSummaryViewModel {
         newestEvent.set(s.newestEvent() == null ? "none yet" : WHEN.format(s.newestEvent().atZoneSameInstant(zone)));
         busy.set(false);
         onConnected.accept(connection);
+    }
+
+    public void retry() {
+        retry.run();
     }
 
     private void fail(String message, String hint) {

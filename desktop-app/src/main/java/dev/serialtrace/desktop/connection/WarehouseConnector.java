@@ -19,12 +19,10 @@ public final class WarehouseConnector {
     static final long FIRST_RUN_DEMO_UNITS = 20_000;
     static final long FIRST_RUN_DEMO_SEED = 1;
 
-    private final ConnectionSettings settings;
     private final DataHome home;
     private final Clock clock;
 
-    public WarehouseConnector(ConnectionSettings settings, DataHome home, Clock clock) {
-        this.settings = settings;
+    public WarehouseConnector(DataHome home, Clock clock) {
         this.home = home;
         this.clock = clock;
     }
@@ -34,7 +32,7 @@ public final class WarehouseConnector {
     }
 
     /** Runs in the background. */
-    public Connection connect(BackgroundTask.Progress progress) {
+    public Connection connect(ConnectionSettings settings, BackgroundTask.Progress progress) {
         Database db = Database.open(settings, home, message -> progress.update(message, -1));
         try {
             DatabaseStatusQuery statusQuery = new DatabaseStatusQuery(db);
@@ -53,7 +51,7 @@ public final class WarehouseConnector {
     private void seedDemoWarehouse(Database db, BackgroundTask.Progress progress) {
         progress.update("First run: creating the demo warehouse …", 0);
         new DemoDataGenerator(db.dataSource()).generate(
-                new DemoDataGenerator.Options(FIRST_RUN_DEMO_UNITS, FIRST_RUN_DEMO_SEED, LocalDate.now(clock)),
+                new DemoDataGenerator.Options(FIRST_RUN_DEMO_UNITS, FIRST_RUN_DEMO_SEED, LocalDate.now(clock).minusDays(1)),   // a whole day of history, none of it in the future
                 (phase, done, total) -> progress.update("First run: " + phase, total > 0 ? (double) done / total : -1));
     }
 }

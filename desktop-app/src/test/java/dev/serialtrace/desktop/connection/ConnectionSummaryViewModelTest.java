@@ -28,22 +28,23 @@ class ConnectionSummaryViewModelTest {
         }
     }
 
-    private ConnectionSummaryViewModel viewModel(ConnectionSettings settings) {
-        WarehouseConnector connector = new WarehouseConnector(settings, new DataHome(home), Clock.systemUTC());
+    private ConnectionSummaryViewModel viewModel() {
+        WarehouseConnector connector = new WarehouseConnector(new DataHome(home), Clock.systemUTC());
         return new ConnectionSummaryViewModel(connector, new CurrentThreadTaskExecutor(), connected::set, ZoneId.of("UTC"));
     }
 
     @Test
     void showsWhatAnExternalDatabaseHoldsWithoutSeedingIt() {
         PGSimpleDataSource ds = (PGSimpleDataSource) TestDatabase.fresh();
-        ConnectionSummaryViewModel vm = viewModel(new ConnectionSettings(ds.getURL(), "postgres", null));
+        ConnectionSummaryViewModel vm = viewModel();
 
-        vm.connect();
+        vm.connect(new ConnectionSettings(ds.getURL(), "postgres", null), () -> { });
 
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.databaseProperty().get()).isEqualTo(ds.getURL());
-        assertThat(vm.serverProperty().get()).startsWith("PostgreSQL 17.").contains("schema v1");
+        String latest = new dev.serialtrace.db.schema.Migrations(ds).latestKnownVersion();
+        assertThat(vm.serverProperty().get()).startsWith("PostgreSQL 17.").contains("schema v" + latest);
         assertThat(vm.unitsProperty().get()).isEqualTo("0");
         assertThat(vm.newestEventProperty().get()).isEqualTo("none yet");
         assertThat(connected.get()).isNotNull();
@@ -51,14 +52,17 @@ class ConnectionSummaryViewModelTest {
 
     @Test
     void aFailedConnectionShowsWhatHappenedAndWhatToDo() {
-        ConnectionSummaryViewModel vm = viewModel(new ConnectionSettings("jdbc:postgresql://localhost:1/none", "u", null));
+        ConnectionSummaryViewModel vm = viewModel();
+        int[] retries = {0};
 
-        vm.connect();
+        vm.connect(new ConnectionSettings("jdbc:postgresql://localhost:1/none", "u", null), () -> retries[0]++);
 
         assertThat(vm.errorProperty().get()).startsWith("Cannot reach PostgreSQL");
         assertThat(vm.errorHintProperty().get()).contains("server is running");
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).isNull();
         assertThat(connected.get()).isNull();
+        vm.retry();
+        assertThat(retries[0]).isEqualTo(1);
     }
 }

@@ -32,12 +32,13 @@ class ConnectionSummaryViewTest {
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final AtomicReference<WarehouseConnector.Connection> connected = new AtomicReference<>();
     private ConnectionSummaryViewModel viewModel;
+    private ConnectionSettings settings;
 
     @Start
     void start(Stage stage) throws Exception {
         PGSimpleDataSource ds = (PGSimpleDataSource) TestDatabase.fresh();
-        WarehouseConnector connector = new WarehouseConnector(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-home")), Clock.systemUTC());
+        settings = new ConnectionSettings(ds.getURL(), "postgres", null);
+        WarehouseConnector connector = new WarehouseConnector(new DataHome(Files.createTempDirectory("st-home")), Clock.systemUTC());
         viewModel = new ConnectionSummaryViewModel(connector, tasks, connected::set, ZoneId.of("UTC"));
         FXMLLoader loader = new FXMLLoader(getClass().getResource("/dev/serialtrace/desktop/connection/ConnectionSummary.fxml"));
         loader.setControllerFactory(type -> new ConnectionSummaryController(viewModel));
@@ -56,7 +57,7 @@ class ConnectionSummaryViewTest {
 
     @Test
     void connectsInTheBackgroundThenShowsTheSummary(FxRobot robot) throws Exception {
-        robot.interact(viewModel::connect);
+        robot.interact(() -> viewModel.connect(settings, () -> { }));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connected.get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -1,0 +1,238 @@
+package dev.serialtrace.desktop;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.serialtrace.db.connect.ConnectionSettings;
+import dev.serialtrace.db.connect.ConnectionProfile;
+import dev.serialtrace.db.connect.ConnectionProfiles;
+import dev.serialtrace.db.connect.DataHome;
+import dev.serialtrace.db.unit.LookupResult;
+import dev.serialtrace.db.unit.SearchHit;
+import dev.serialtrace.desktop.common.BackgroundTask;
+import dev.serialtrace.desktop.common.FxTaskExecutor;
+import dev.serialtrace.desktop.connection.ConnectionHealth;
+import dev.serialtrace.desktop.connection.ConnectionHealthMonitor;
+import dev.serialtrace.desktop.connection.ConnectionSummaryController;
+import dev.serialtrace.desktop.connection.ConnectionSummaryViewModel;
+import dev.serialtrace.desktop.connection.PasswordVault;
+import dev.serialtrace.desktop.connection.Session;
+import dev.serialtrace.desktop.connection.SignInDialog;
+import dev.serialtrace.desktop.connection.SignInViewModel;
+import dev.serialtrace.desktop.connection.WarehouseConnector;
+import dev.serialtrace.desktop.scan.GlobalScanFilter;
+import dev.serialtrace.desktop.scan.KeystrokeBurst;
+import dev.serialtrace.desktop.search.SearchController;
+import dev.serialtrace.desktop.search.SearchViewModel;
+import dev.serialtrace.desktop.shell.MainWindowController;
+import dev.serialtrace.desktop.shell.Section;
+import dev.serialtrace.desktop.shell.ShellViewModel;
+import dev.serialtrace.desktop.unit.UnitDossierController;
+import dev.serialtrace.desktop.unit.UnitDossierViewModel;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The composition root: every service, view model and controller of the desktop client is
+ * wired here, by hand. The app and the UI tests build the window the same way.
+ */
+public final class DesktopWiring implements AutoCloseable {
+    /** Keys closer together than this belong to one scanner burst. */
+    static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(35);
+
+    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final ConnectionHealthMonitor health = new ConnectionHealthMonitor();
+    private volatile Session session;
+    private volatile boolean closed;
+    private final Scene scene;
+    private final ConnectionSummaryViewModel summary;
+    private final ShellViewModel shell;
+    private final SearchViewModel search;
+    private final SearchController searchController;
+    private final UnitDossierViewModel dossier;
+    private final ConnectionSettings configured;
+    private final ConnectionProfiles profiles;
+    private final PasswordVault vault;
+    private boolean monitoring;
+    private SignInViewModel.Request pending;
+
+    /**
+     * @param configured settings from the environment or config file, which win over profiles;
+     *                   null to start on the last-used connection profile
+     */
+    public DesktopWiring(ConnectionSettings configured, DataHome home, PasswordVault vault, Clock clock, ZoneId zone) {
+        this.configured = configured;
+        this.profiles = new ConnectionProfiles(home);
+        this.vault = vault;
+        shell = new ShellViewModel();
+        dossier = new UnitDossierViewModel(id -> session.dossiers().fetch(id), tasks, clock);
+        search = new SearchViewModel(new SearchViewModel.Finder() {
+            @Override
+            public LookupResult lookup(String raw) {
+                return session.lookup().lookup(raw);
+            }
+
+            @Override
+            public List<SearchHit> search(String text, int limit) {
+                return session.search().search(text, limit);
+            }
+        }, tasks, dossier::open);
+        summary = new ConnectionSummaryViewModel(new WarehouseConnector(home, clock), tasks, connection -> {
+            if (closed) {
+                connection.database().close();   // the window closed while we were connecting
+                return;
+            }
+            session = new Session(connection.database(), connection.status(), clock);
+            rememberSuccessfulSignIn();
+            shell.connected(connection.status());
+            search.readyProperty().set(true);
+            if (!monitoring) {
+                monitoring = true;
+                health.start(() -> session != null && session.isAlive(), 3000, h -> {
+                    boolean recovered = h == ConnectionHealth.CONNECTED && shell.healthProperty().get() == ConnectionHealth.LOST;
+                    shell.healthChanged(h);
+                    if (recovered) {
+                        dossier.reload();   // refresh what is on screen, never clear it
+                    }
+                });
+            }
+        }, zone);
+        summary.errorProperty().addListener((o, a, error) -> {
+            if (!error.isEmpty()) {
+                shell.connectionFailed();
+            }
+        });
+
+        Parent summaryView = load("connection/ConnectionSummary.fxml", Map.of(
+                ConnectionSummaryController.class, new ConnectionSummaryController(summary))::get);
+        Parent dossierView = load("unit/UnitDossier.fxml", Map.of(
+                UnitDossierController.class, new UnitDossierController(dossier, zone))::get);
+        searchController = new SearchController(search, zone, dossierView, summaryView,
+                dossier.dossierProperty().isNotNull());
+        Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
+        shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
+        Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
+                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView)))::get);
+
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(DesktopWiring.class.getResource("common/serialtrace.css").toExternalForm());
+        new GlobalScanFilter(new KeystrokeBurst(SCANNER_MAX_KEY_GAP), capture -> {
+            shell.sectionProperty().set(Section.SEARCH);
+            searchController.searchFor(capture.text());
+        }).install(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            shell.sectionProperty().set(Section.SEARCH);
+            searchController.focusSearch();
+        });
+        search.readyProperty().addListener((o, a, ready) -> searchController.focusSearch());
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    /** True once the database is open and the search field takes input. */
+    public javafx.beans.value.ObservableBooleanValue searchReady() {
+        return search.readyProperty();
+    }
+
+    /** As if the identifier had been scanned (benchmarks and tests drive the window through this). */
+    public void searchFor(String capture) {
+        searchController.searchFor(capture);
+    }
+
+    public UnitDossierViewModel dossier() {
+        return dossier;
+    }
+
+    /** Opens the configured database, or the last-used profile (asking for its password if needed). */
+    public void connect() {
+        if (configured != null) {
+            open(configured, null);
+            return;
+        }
+        ConnectionProfile last = profiles.lastUsed();
+        if (last.isEmbedded()) {
+            open(ConnectionSettings.EMBEDDED, new SignInViewModel.Request(last, null, false));
+        } else {
+            vault.password(last).ifPresentOrElse(
+                    pw -> open(last.settings(pw), new SignInViewModel.Request(last, pw, true)),
+                    () -> signIn(last));
+        }
+    }
+
+    /** The sign-in dialog: choose or enter a connection, give the password. */
+    public void signIn(ConnectionProfile current) {
+        SignInDialog.show(scene.getWindow(), new SignInViewModel(profiles.all(), current, vault))
+                .ifPresent(request -> open(request.profile().settings(request.password()), request));
+    }
+
+    private void open(ConnectionSettings settings, SignInViewModel.Request request) {
+        pending = request;
+        Session old = session;
+        session = null;
+        search.readyProperty().set(false);
+        shell.healthChanged(ConnectionHealth.CONNECTING);
+        if (old != null) {
+            tasks.execute(BackgroundTask.of(p -> {
+                old.close();
+                return null;
+            }));
+        }
+        summary.connect(settings, () -> {
+            if (request == null || request.profile().isEmbedded()) {
+                open(settings, request);
+            } else {
+                signIn(request.profile());
+            }
+        });
+    }
+
+    private void rememberSuccessfulSignIn() {
+        SignInViewModel.Request r = pending;
+        if (r == null) {
+            return;
+        }
+        profiles.saveAndUse(r.profile());
+        if (r.remember() && r.password() != null) {
+            vault.keep(r.profile(), r.password());
+        }
+    }
+
+    private static Parent load(String fxml, Function<Class<?>, Object> controllerFactory) {
+        FXMLLoader loader = new FXMLLoader(DesktopWiring.class.getResource(fxml));
+        loader.setControllerFactory(controllerFactory::apply);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + fxml, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        health.close();
+        tasks.close();
+        if (session != null) {
+            session.close();   // also stops the embedded server if this process started it
+        }
+    }
+}

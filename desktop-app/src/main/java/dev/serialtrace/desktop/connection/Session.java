@@ -1,0 +1,68 @@
+package dev.serialtrace.desktop.connection;
+
+import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.db.status.DatabaseStatus;
+import dev.serialtrace.core.identify.ParserOptions;
+import dev.serialtrace.db.unit.UnitDossierQuery;
+import dev.serialtrace.db.unit.UnitLookup;
+import dev.serialtrace.db.unit.UnitSearch;
+import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import java.time.Clock;
+
+/** The open database and the queries the screens use, created once per connection. */
+public final class Session implements AutoCloseable {
+    private final Database database;
+    private final DatabaseStatus status;
+    private final UnitDossierQuery dossiers;
+    private final UnitLookup lookup;
+    private final UnitSearch search;
+
+    public Session(Database database, DatabaseStatus status, Clock clock) {
+        this.database = database;
+        this.status = status;
+        // every query of the screens goes through the guard: never on the FX thread
+        DSLContext dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
+        this.dossiers = new UnitDossierQuery(dsl, clock);
+        this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
+        this.search = new UnitSearch(dsl);
+    }
+
+    public UnitLookup lookup() {
+        return lookup;
+    }
+
+    public UnitSearch search() {
+        return search;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** What the database held when we connected. */
+    public DatabaseStatus status() {
+        return status;
+    }
+
+    public UnitDossierQuery dossiers() {
+        return dossiers;
+    }
+
+    /** True when a trivial query answers within the timeout. */
+    public boolean isAlive() {
+        try (var c = database.dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.serialtrace.desktop.scan;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Tells a USB scanner from a person by keystroke timing. A keyboard-wedge scanner "types" a
+ * whole payload with a few milliseconds between keys and ends it with Enter (or Tab); people
+ * are slower and uneven. Feed every typed character with its time; a finished capture comes
+ * back when the terminator arrives.
+ */
+public final class KeystrokeBurst {
+    public static final char GS = '\u001d';
+
+    /** What was captured and whether it arrived at scanner speed. */
+    public record Capture(String text, boolean scanned) {
+    }
+
+    private final long maxGapNanos;
+    private final long staleNanos;
+    private final StringBuilder buffer = new StringBuilder();
+    private long lastKeyNanos;
+    private long slowestGapNanos;
+
+    /** @param maxGap the longest pause between two keys of one scan (scanners: 1–20 ms; 35 ms is a safe default) */
+    public KeystrokeBurst(Duration maxGap) {
+        this.maxGapNanos = maxGap.toNanos();
+        this.staleNanos = Duration.ofSeconds(3).toNanos();
+    }
+
+    public Optional<Capture> key(char c, long nanos) {
+        if (buffer.length() > 0 && nanos - lastKeyNanos > staleNanos) {
+            reset();   // an abandoned half-typed id must not prefix the next scan
+        }
+        if (c == '\r' || c == '\n' || c == '\t') {
+            if (buffer.length() == 0) {
+                return Optional.empty();
+            }
+            Capture capture = new Capture(buffer.toString(), buffer.length() >= 4 && slowestGapNanos <= maxGapNanos);
+            reset();
+            return Optional.of(capture);
+        }
+        if (c < ' ' && c != GS) {
+            return Optional.empty();   // other control characters are not part of any identifier
+        }
+        if (buffer.length() > 0) {
+            slowestGapNanos = Math.max(slowestGapNanos, nanos - lastKeyNanos);
+        }
+        buffer.append(c);
+        lastKeyNanos = nanos;
+        return Optional.empty();
+    }
+
+    public boolean isEmpty() {
+        return buffer.length() == 0;
+    }
+
+    public void reset() {
+        buffer.setLength(0);
+        slowestGapNanos = 0;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.serialtrace.desktop.shell;
+
+/** The places in the navigation rail. */
+public enum Section {
+    SEARCH("Search", "mdi2m-magnify", true),
+    AUDITS("Audits", "mdi2c-clipboard-check-outline", false),
+    DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", false),
+    REPORTS("Reports", "mdi2f-file-document-outline", false),
+    EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false);
+
+    private final String label;
+    private final String icon;
+    private final boolean available;
+
+    Section(String label, String icon, boolean available) {
+        this.label = label;
+        this.icon = icon;
+        this.available = available;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String icon() {
+        return icon;
+    }
+
+    /** False for screens that later issues bring; they show as "coming". */
+    public boolean available() {
+        return available;
+    }
+}
