@@ -66,7 +66,27 @@ public final class UnitLookup {
     }
 
     /** An exact query for a parsed identifier, and which path it takes. */
-    public record Plan(MatchPath path, ResultQuery<Record> query) {
+    public static final class Plan {
+        private final MatchPath path;
+        private final RenderedQuery.Bound bound;
+
+        private Plan(MatchPath path, RenderedQuery.Bound bound) {
+            this.path = path;
+            this.bound = bound;
+        }
+
+        public MatchPath path() {
+            return path;
+        }
+
+        /** The same SQL and values as a jOOQ query, e.g. to render it. */
+        public ResultQuery<Record> query() {
+            return bound.query();
+        }
+
+        List<UnitSummary> fetch() {
+            return bound.fetch();
+        }
     }
 
     public LookupResult lookup(String raw) {
@@ -74,7 +94,7 @@ public final class UnitLookup {
         if (parsed instanceof ParseError error) {
             // shaped like an internal id but failing its check: it may still be a manufacturer serial
             if (error.kind() == IdentifierKind.INTERNAL) {
-                List<UnitSummary> units = fetch(bySerial(SerialNormalizer.normalize(raw)));
+                List<UnitSummary> units = bySerial.with(SerialNormalizer.normalize(raw)).fetch();
                 if (!units.isEmpty()) {
                     return new LookupResult.Found(null, MatchPath.SERIAL, units);
                 }
@@ -88,9 +108,9 @@ public final class UnitLookup {
                     ? "GTIN " + id.gtin() + " without a serial names a product, not a unit"
                     : "no serial in this " + id.kind().label() + " capture", 0);
         }
-        List<UnitSummary> units = fetch(plan.get().query());
+        List<UnitSummary> units = plan.get().fetch();
         if (units.isEmpty() && id.kind() == IdentifierKind.INTERNAL) {
-            units = fetch(bySerial(SerialNormalizer.normalize(id.serial())));
+            units = bySerial.with(SerialNormalizer.normalize(id.serial())).fetch();
             if (!units.isEmpty()) {
                 return new LookupResult.Found(id, MatchPath.SERIAL, units);
             }
@@ -121,7 +141,7 @@ public final class UnitLookup {
             String withoutUom = product.isEmpty() ? product : product.substring(0, product.length() - 1);
             return Optional.of(new Plan(MatchPath.HIBC, byHibcAndSerial.with(norm, labeler, product, withoutUom)));
         }
-        return Optional.of(new Plan(MatchPath.SERIAL, bySerial(norm)));
+        return Optional.of(new Plan(MatchPath.SERIAL, bySerial.with(norm)));
     }
 
     /** Parses and plans in one step, for callers that time the query alone (the benchmark). */
@@ -161,7 +181,7 @@ public final class UnitLookup {
      */
     public List<ResultQuery<Record>> didYouMeanQueries(String serialNorm) {
         String[] keys = SerialVariants.candidateKeys(serialNorm).toArray(String[]::new);
-        ResultQuery<Record> slips = byFoldedKeys.with((Object) keys);
+        ResultQuery<Record> slips = byFoldedKeys.with((Object) keys).query();
         if (serialNorm.length() < PARTIAL_MIN_LENGTH) {
             return List.of(slips);
         }
@@ -176,10 +196,6 @@ public final class UnitLookup {
         for (UnitSummary u : units) {
             ranked.putIfAbsent(u.unitId(), new Suggestion(u, kind, reason));
         }
-    }
-
-    private ResultQuery<Record> bySerial(String norm) {
-        return bySerial.with(norm);
     }
 
     private static List<UnitSummary> fetch(ResultQuery<Record> query) {
