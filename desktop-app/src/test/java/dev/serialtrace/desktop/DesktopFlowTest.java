@@ -140,6 +140,23 @@ class DesktopFlowTest {
     }
 
     @Test
+    void aDroppedConnectionLosesNothingOnScreenAndTheNextScanWorks(FxRobot robot) throws Exception {
+        waitForSearchField(robot);
+        robot.clickOn("#searchField").write("HT-SET-0001").type(KeyCode.ENTER);
+        waitFor(() -> "HT-SET-0001".equals(text(robot, "#identity-serial")));
+
+        // the server drops every connection of the app (a restart, a network cut)
+        try (var c = ds.getConnection(); var s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = current_database() and pid <> pg_backend_pid()");
+        }
+        assertThat(text(robot, "#identity-serial")).isEqualTo("HT-SET-0001");
+
+        robot.clickOn("#searchField").eraseText(20).write("TV-8K-2025-X4M9").type(KeyCode.ENTER);
+        waitFor(() -> "TV-8K-2025-X4M9".equals(text(robot, "#identity-serial")));
+    }
+
+    @Test
     void sectionsStillToComeSayso(FxRobot robot) {
         robot.clickOn("#nav-audits");
         assertThat(robot.lookup("#coming-audits").tryQuery()).isPresent();
