@@ -106,6 +106,17 @@ class DesktopFlowTest {
     }
 
     @Test
+    void aGs1ScanWithGroupSeparatorsTypedIntoTheSearchFieldFindsTheUnit(FxRobot robot) throws Exception {
+        waitForSearchField(robot);
+        // lot 10 is variable length: only the GS (sent as Ctrl+]) ends it before serial 21
+        robot.clickOn("#searchField").write("]d201" + UnitFixture.TV_GTIN + "10ANYLOT");
+        robot.press(KeyCode.CONTROL).type(KeyCode.CLOSE_BRACKET).release(KeyCode.CONTROL);
+        robot.write("21TV-8K-2025-X4M9").type(KeyCode.ENTER);
+        waitFor(() -> "TV-8K-2025-X4M9".equals(text(robot, "#identity-serial")));
+        assertThat(text(robot, "#searchMessage")).contains("gtin+serial");
+    }
+
+    @Test
     void aTypoOffersTheUnitItProbablyMeant(FxRobot robot) throws Exception {
         waitForSearchField(robot);
         robot.clickOn("#searchField").write("TV-8K-2O25-X4M9").type(KeyCode.ENTER);   // O for 0

@@ -20,15 +20,33 @@ public final class GlobalScanFilter {
         this.onCapture = onCapture;
     }
 
+    /** Scanners send GS as Ctrl+]; some platforms also deliver it as a typed 0x1D, some do not. */
+    private boolean gsPressed;
+
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl || e.isShortcutDown() && !isGs(e) || e.getCharacter().isEmpty()) {
+            if (focus instanceof TextInputControl || e.getCharacter().isEmpty()) {
+                return;
+            }
+            if (isGs(e) && gsPressed) {
+                gsPressed = false;   // already taken from the key press
+                e.consume();
+                return;
+            }
+            if (e.isShortcutDown() && !isGs(e)) {
                 return;
             }
             char c = e.getCharacter().charAt(0);
             burst.key(c, System.nanoTime()).ifPresent(onCapture);
             if (!burst.isEmpty() || c == '\r' || c == '\t' || c == '\n') {
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!(scene.getFocusOwner() instanceof TextInputControl) && isGsPress(e)) {
+                burst.key(KeystrokeBurst.GS, System.nanoTime());
+                gsPressed = true;
                 e.consume();
             }
         });
@@ -42,7 +60,12 @@ public final class GlobalScanFilter {
         });
     }
 
-    private static boolean isGs(KeyEvent e) {
+    /** Ctrl+] — the key a keyboard-wedge scanner sends for GS. */
+    public static boolean isGsPress(KeyEvent e) {
+        return e.isControlDown() && e.getCode() == javafx.scene.input.KeyCode.CLOSE_BRACKET;
+    }
+
+    static boolean isGs(KeyEvent e) {
         return !e.getCharacter().isEmpty() && e.getCharacter().charAt(0) == KeystrokeBurst.GS;
     }
 }

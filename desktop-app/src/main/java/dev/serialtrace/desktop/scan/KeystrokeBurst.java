@@ -11,6 +11,18 @@ import java.util.Optional;
  */
 public final class KeystrokeBurst {
     public static final char GS = '\u001d';
+    /** How GS shows in a text field: text controls drop control characters, so GS is kept as ␝. */
+    public static final char GS_SHOWN = '\u241d';
+
+    /** A capture as a text field may hold it (GS shown as ␝). */
+    public static String forTextField(String capture) {
+        return capture.replace(GS, GS_SHOWN);
+    }
+
+    /** Back from a text field to what the scanner sent. */
+    public static String fromTextField(String text) {
+        return text.replace(GS_SHOWN, GS);
+    }
 
     /** What was captured and whether it arrived at scanner speed. */
     public record Capture(String text, boolean scanned) {

@@ -2,6 +2,8 @@ package dev.serialtrace.desktop.search;
 
 import dev.serialtrace.db.unit.Suggestion;
 import dev.serialtrace.desktop.common.Formats;
+import dev.serialtrace.desktop.scan.GlobalScanFilter;
+import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -53,6 +55,7 @@ public final class SearchController {
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(vm.queryProperty());
+        keepGroupSeparators(searchField);
         searchField.disableProperty().bind(vm.readyProperty().not());
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -127,6 +130,31 @@ public final class SearchController {
         });
     }
 
+    /**
+     * A text field drops control characters, and with them the GS of a GS1 scan, which would run
+     * two fields together. Here GS (Ctrl+], or a typed 0x1D) goes in as ␝, which the view model
+     * turns back into GS.
+     */
+    private static void keepGroupSeparators(TextField field) {
+        boolean[] pressed = {false};
+        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (GlobalScanFilter.isGsPress(e)) {
+                field.replaceSelection(String.valueOf(KeystrokeBurst.GS_SHOWN));
+                pressed[0] = true;
+                e.consume();
+            }
+        });
+        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (!e.getCharacter().isEmpty() && e.getCharacter().charAt(0) == KeystrokeBurst.GS) {
+                if (!pressed[0]) {
+                    field.replaceSelection(String.valueOf(KeystrokeBurst.GS_SHOWN));
+                }
+                pressed[0] = false;
+                e.consume();
+            }
+        });
+    }
+
     /** Ctrl+F and the global scan put the caret here. */
     public void focusSearch() {
         searchField.requestFocus();
@@ -135,7 +163,7 @@ public final class SearchController {
 
     /** A capture from the global scan field: search it at once. */
     public void searchFor(String capture) {
-        vm.queryProperty().set(capture);
+        vm.queryProperty().set(KeystrokeBurst.forTextField(capture));
         vm.submit();
         focusSearch();
     }

@@ -6,6 +6,7 @@ import dev.serialtrace.db.unit.Suggestion;
 import dev.serialtrace.db.unit.UnitSummary;
 import dev.serialtrace.desktop.common.BackgroundTask;
 import dev.serialtrace.desktop.common.TaskExecutor;
+import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -59,7 +60,8 @@ public final class SearchViewModel {
 
     /** Enter in the search box, or a scan anywhere. */
     public void submit() {
-        String text = query.get() == null ? "" : query.get().strip();
+        // not strip(): Java counts GS as whitespace, and a scan may begin with one (FNC1 first)
+        String text = query.get() == null ? "" : KeystrokeBurst.fromTextField(query.get()).replaceAll("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$", "");
         if (!ready.get()) {
             return;
         }
