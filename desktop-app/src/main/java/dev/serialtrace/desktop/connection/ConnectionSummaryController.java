@@ -22,6 +22,7 @@ public final class ConnectionSummaryController {
     @FXML private Pane errorPane;
     @FXML private Label error;
     @FXML private Label errorHint;
+    @FXML private Label summaryError;
     @FXML private Button retry;
 
     public ConnectionSummaryController(ConnectionSummaryViewModel viewModel) {
@@ -30,7 +31,7 @@ public final class ConnectionSummaryController {
 
     @FXML
     private void initialize() {
-        progressPane.visibleProperty().bind(viewModel.busyProperty());
+        progressPane.visibleProperty().bind(viewModel.busyProperty().or(viewModel.countingProperty()));
         progressPane.managedProperty().bind(progressPane.visibleProperty());
         progressMessage.textProperty().bind(viewModel.progressMessageProperty());
         progressBar.progressProperty().bind(viewModel.progressProperty());
@@ -44,6 +45,9 @@ public final class ConnectionSummaryController {
         events.textProperty().bind(viewModel.eventsProperty());
         newestEvent.textProperty().bind(viewModel.newestEventProperty());
         error.textProperty().bind(viewModel.errorProperty());
+        summaryError.textProperty().bind(viewModel.summaryErrorProperty());
+        summaryError.visibleProperty().bind(viewModel.summaryErrorProperty().isNotEmpty());
+        summaryError.managedProperty().bind(summaryError.visibleProperty());
         errorHint.textProperty().bind(viewModel.errorHintProperty());
         retry.disableProperty().bind(viewModel.busyProperty());
     }

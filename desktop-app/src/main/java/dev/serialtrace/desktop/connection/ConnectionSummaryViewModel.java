@@ -38,6 +38,8 @@ public final class ConnectionSummaryViewModel {
     private Runnable retry = () -> { };
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty counting = new SimpleBooleanProperty();
+    private final StringProperty summaryError = new SimpleStringProperty("");
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final ObjectProperty<DatabaseStatus> status = new SimpleObjectProperty<>();
@@ -87,14 +89,20 @@ public final class ConnectionSummaryViewModel {
     private void show(WarehouseConnector.Connection connection) {
         busy.set(false);
         onConnected.accept(connection);   // the search field works now; the counts follow
+        counting.set(true);
+        progressMessage.set("Counting what the database holds … (search is ready)");
+        progress.set(-1);
         BackgroundTask.of(p -> connector.status(connection.database()))
                 .onSuccess(this::showStatus)
-                .onOtherFailure(e -> fail("Connected, but the summary could not be read: " + e.getMessage(),
-                        "Searching still works; try again later for the summary."))
+                .onOtherFailure(e -> {
+                    counting.set(false);
+                    summaryError.set("The summary could not be read (" + e.getMessage() + "); searching works.");
+                })
                 .executeWith(tasks);
     }
 
     private void showStatus(DatabaseStatus s) {
+        counting.set(false);
         status.set(s);
         database.set(s.embedded() ? "Embedded demo database (" + s.url() + ")" : s.url());
         server.set("PostgreSQL " + s.serverVersion() + " · schema v" + s.schemaVersion() + " · user " + s.user());
@@ -114,6 +122,10 @@ public final class ConnectionSummaryViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    /** Connected; the row counts of the summary are still being read. */
+    public ReadOnlyBooleanProperty countingProperty() { return counting; }
+    /** Connected, but the summary could not be read (the connection itself is fine). */
+    public ReadOnlyStringProperty summaryErrorProperty() { return summaryError; }
     public ReadOnlyStringProperty progressMessageProperty() { return progressMessage; }
     public ReadOnlyDoubleProperty progressProperty() { return progress; }
     public ReadOnlyObjectProperty<DatabaseStatus> statusProperty() { return status; }
