@@ -40,7 +40,8 @@ public final class ConnectionProfiles {
 
     /** Adds or replaces (by name) the profile and marks it as last used. */
     public void saveAndUse(ConnectionProfile profile) {
-        List<ConnectionProfile> profiles = new ArrayList<>(all().subList(1, all().size()));
+        List<ConnectionProfile> saved = all();
+        List<ConnectionProfile> profiles = new ArrayList<>(saved.subList(1, saved.size()));   // the demo is implied
         profiles.removeIf(p -> p.name().equals(profile.name()));
         if (!profile.isEmbedded()) {
             profiles.add(profile);

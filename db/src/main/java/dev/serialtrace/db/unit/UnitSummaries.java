@@ -28,7 +28,14 @@ final class UnitSummaries {
     }
 
     static SelectConditionStep<Record> where(DSLContext dsl, Condition condition) {
-        return dsl.select(FIELDS)
+        return where(dsl, List.of(), condition);
+    }
+
+    /** The same select with more columns of the same rows (the dossier's head needs a few more). */
+    static SelectConditionStep<Record> where(DSLContext dsl, List<? extends Field<?>> more, Condition condition) {
+        List<Field<?>> fields = new java.util.ArrayList<>(FIELDS);
+        fields.addAll(more);
+        return dsl.select(fields)
                 .from(UNIT)
                 .join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
                 .join(MAKER).on(MAKER.ID.eq(UNIT.MANUFACTURER_ID))

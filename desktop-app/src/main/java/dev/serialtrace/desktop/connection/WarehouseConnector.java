@@ -37,7 +37,7 @@ public final class WarehouseConnector {
 
     /** What the database holds, for the summary; counting can take a second on a large database. */
     public DatabaseStatus status(Database db) {
-        return new DatabaseStatusQuery(db).fetch();
+        return new DatabaseStatusQuery(db).fetchSummary();
     }
 
     /** Runs in the background. */
