@@ -1,0 +1,72 @@
+package dev.serialtrace.reports;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One line of a report, in the row model every template shares: rows belong to a section (title
+ * and column heads repeated on each page) and are a table row in layout A or B, a total row
+ * (layout A, bold), a label/value row, a paragraph of text, or a small gap.
+ */
+public record ReportRow(String section, String sectionTitle, Kind kind, List<String> heads, List<String> cells,
+                        boolean flagged) {
+    public static final int MAX_COLUMNS = 12;
+
+    public enum Kind { A, B, TOTAL, KV, TEXT, GAP }
+
+    public ReportRow {
+        heads = heads == null ? List.of() : heads;
+        cells = cells == null ? List.of() : cells;
+        if (cells.size() > MAX_COLUMNS || heads.size() > MAX_COLUMNS) {
+            throw new IllegalArgumentException("at most " + MAX_COLUMNS + " columns");
+        }
+    }
+
+    /** The layout whose column heads the section shows ("A", "B" or none). */
+    public String layout() {
+        return heads.isEmpty() ? null : (kind == Kind.B ? "B" : "A");
+    }
+
+    public String cell(int i) {
+        return i < cells.size() ? cells.get(i) : null;
+    }
+
+    public String head(int i) {
+        return i < heads.size() ? heads.get(i) : null;
+    }
+
+    /** A section of the report: rows added through it share its key, title and heads. */
+    public record Section(String key, String title, List<String> heads) {
+        public static Section of(String key, String title, String... heads) {
+            return new Section(key, title, Arrays.asList(heads));
+        }
+
+        public ReportRow row(String... cells) {
+            return new ReportRow(key, title, Kind.A, heads, Arrays.asList(cells), false);
+        }
+
+        public ReportRow flaggedRow(boolean flagged, String... cells) {
+            return new ReportRow(key, title, Kind.A, heads, Arrays.asList(cells), flagged);
+        }
+
+        public ReportRow rowB(String... cells) {
+            return new ReportRow(key, title, Kind.B, heads, Arrays.asList(cells), false);
+        }
+
+        public ReportRow total(String... cells) {
+            return new ReportRow(key, title, Kind.TOTAL, heads, Arrays.asList(cells), false);
+        }
+
+        public ReportRow kv(String label, String value) {
+            return new ReportRow(key, title, Kind.KV, List.of(), Arrays.asList(label, value), false);
+        }
+
+        public ReportRow text(String text) {
+            return new ReportRow(key, title, Kind.TEXT, List.of(), List.of(text), false);
+        }
+
+        public ReportRow gap() {
+            return new ReportRow(key, title, Kind.GAP, List.of(), List.of(), false);
+        }
+    }
+}

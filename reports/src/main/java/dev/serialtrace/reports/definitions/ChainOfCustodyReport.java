@@ -1,0 +1,162 @@
+package dev.serialtrace.reports.definitions;
+
+import dev.serialtrace.db.custody.CustodyRecordQuery;
+import dev.serialtrace.db.custody.CustodyRecordQuery.CustodyRecord;
+import dev.serialtrace.db.custody.CustodyRecordQuery.PartyRef;
+import dev.serialtrace.db.custody.CustodyRecordQuery.UnitHead;
+import dev.serialtrace.reports.ReportArguments;
+import dev.serialtrace.reports.ReportContext;
+import dev.serialtrace.reports.ReportDefinition;
+import dev.serialtrace.reports.ReportParameter;
+import dev.serialtrace.reports.ReportRow.Section;
+import dev.serialtrace.reports.RowSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.serialtrace.reports.definitions.Texts.NONE;
+import static dev.serialtrace.reports.definitions.Texts.arrow;
+import static dev.serialtrace.reports.definitions.Texts.at;
+import static dev.serialtrace.reports.definitions.Texts.join;
+import static dev.serialtrace.reports.definitions.Texts.orNone;
+
+/**
+ * Report 1: chain of custody of one unit or a list of units. Per unit: the product identifier,
+ * every custody event recorded up to the as-of moment (oldest first, time in the zone where it
+ * happened), and for DSCSA products the transaction information (each change of ownership) and
+ * the transaction statement.
+ */
+public final class ChainOfCustodyReport implements ReportDefinition {
+    public static final String NAME = "chain-of-custody";
+    static final String STATEMENT = "Transaction statement (DSCSA, 21 U.S.C. 360eee(27)). The entity transferring "
+            + "ownership in each transaction above confirms that it (1) is authorized as required under the Drug Supply "
+            + "Chain Security Act; (2) received the product from a person that is authorized as required; (3) received "
+            + "transaction information and a transaction statement from the prior owner of the product; (4) did not "
+            + "knowingly ship a suspect or illegitimate product; (5) had systems and processes in place to comply with "
+            + "verification requirements; (6) did not knowingly provide false transaction information; and (7) did not "
+            + "knowingly alter the transaction history.";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Chain of custody";
+    }
+
+    @Override
+    public String description() {
+        return "Every custody event of one unit or a list of units, with DSCSA transaction information and statement";
+    }
+
+    @Override
+    public List<ReportParameter> parameters() {
+        return List.of(ReportParameter.required("units", "Units", ReportParameter.Type.UNITS,
+                "internal ids, serials or scans, one per line or comma-separated (up to 10,000)"));
+    }
+
+    @Override
+    public void produce(ReportContext ctx, ReportArguments args, RowSink sink) {
+        CustodyRecordQuery query = new CustodyRecordQuery(ctx.dsl());
+        List<UnitHead> heads = query.heads(UnitResolver.resolve(ctx.dsl(), args.list("units")));
+        long events = 0;
+        long flagged = 0;
+        int dscsaUnits = 0;
+        for (int i = 0; i < heads.size(); i++) {
+            UnitHead u = heads.get(i);
+            Section id = Section.of("u" + i + "-id", "Unit " + u.internalId() + "  " + u.productName());
+            sink.add(id.kv("Product", join("  ", u.productName(), "(" + u.productSku() + ")")));
+            sink.add(id.kv("Product identifier", join("    ", u.gtin() == null ? null : "GTIN " + u.gtin(),
+                    u.ndc() == null ? null : "NDC " + u.ndc(), "Serial " + u.serial(),
+                    u.lot() == null ? null : "Lot " + u.lot(), u.expiry() == null ? null : "Expiry " + u.expiry())));
+            sink.add(id.kv("Manufacturer", u.manufacturer()));
+            sink.add(id.kv("Regulatory", u.regulatoryTags().isEmpty() ? NONE : String.join(", ", u.regulatoryTags())));
+            sink.add(id.kv("Status now", join("    ", orNone(u.status()), u.location() == null ? null : "at " + u.location(),
+                    u.holder() == null ? null : "held by " + u.holder())));
+            if (u.historyKnownFrom() != null) {
+                sink.add(id.kv("History known from", at(u.historyKnownFrom(), ctx.zone()) + " (serial retrofitted; earlier history unknown)"));
+            }
+
+            Section ev = Section.of("u" + i + "-ev", "Chain of custody  " + u.internalId() + "  serial " + u.serial(),
+                    "Occurred (local time, zone)", "Step", "Disposition", "Place (from → to)", "Parties (from → to)",
+                    "Documents", "Capture", "Actor", "Event / note");
+            List<CustodyRecord> transfers = new ArrayList<>();
+            long[] counts = new long[2];
+            query.events(u, ctx.asOf(), e -> {
+                counts[0]++;
+                if (e.flagged()) {
+                    counts[1]++;
+                }
+                if (u.dscsa() && e.transfersOwnership()) {
+                    transfers.add(e);
+                }
+                sink.add(ev.flaggedRow(e.flagged(), at(e.occurredAt(), e.occurredZone()), e.bizStep(), e.disposition(),
+                        arrow(e.fromLocation(), e.toLocation()),
+                        arrow(e.source() == null ? null : e.source().name(), e.destination() == null ? null : e.destination().name()),
+                        e.documents(), capture(e), e.actor(), note(e)));
+            });
+            if (counts[0] == 0) {
+                sink.add(ev.text("No custody events recorded up to the as-of moment."));
+            }
+            sink.add(ev.total(counts[0] + " events", "", "", "", "", "", "", "",
+                    counts[1] == 0 ? "none flagged" : counts[1] + " flagged"));
+            events += counts[0];
+            flagged += counts[1];
+
+            if (u.dscsa()) {
+                dscsaUnits++;
+                Section ti = Section.of("u" + i + "-ti", "DSCSA transaction information  " + u.internalId(),
+                        "Transaction date", "Shipment / receipt", "Documents", "Transferor (seller)",
+                        "Transferor address / licence", "Transferee (buyer)", "Transferee address / licence");
+                sink.add(ti.kv("Product", join("    ", u.productName(), u.ndc() == null ? null : "NDC " + u.ndc(),
+                        "container: 1 unit", "serial " + u.serial(), u.lot() == null ? null : "lot " + u.lot(),
+                        u.expiry() == null ? null : "expiry " + u.expiry())));
+                if (transfers.isEmpty()) {
+                    sink.add(ti.text("No change of ownership recorded."));
+                }
+                for (CustodyRecord t : transfers) {
+                    sink.add(ti.rowB(at(t.occurredAt(), t.occurredZone()), t.bizStep(), orNone(t.documents()),
+                            t.source().name(), partyDetail(t.source()), t.destination().name(), partyDetail(t.destination())));
+                }
+                Section ts = Section.of("u" + i + "-ts", "DSCSA transaction statement  " + u.internalId());
+                sink.add(ts.text(STATEMENT));
+            }
+            sink.add(ev.gap());
+        }
+        Section sum = Section.of("summary", "Summary");
+        sink.add(sum.kv("Units", String.valueOf(heads.size())));
+        sink.add(sum.kv("Custody events", String.valueOf(events)));
+        sink.add(sum.kv("Flagged events", flagged + " (illegal transition, out of order, or correction; shown in red)"));
+        if (dscsaUnits > 0) {
+            sink.add(sum.kv("DSCSA units", String.valueOf(dscsaUnits)));
+        }
+    }
+
+    private static String capture(CustodyRecord e) {
+        return join("; ", e.captureMethod(), e.device(), e.manualReason() == null ? null : "reason: " + e.manualReason());
+    }
+
+    private static String note(CustodyRecord e) {
+        List<String> parts = new ArrayList<>();
+        parts.add("#" + e.eventId());
+        if (e.correctsEventId() != null) {
+            parts.add("corrects #" + e.correctsEventId());
+        }
+        if (e.illegalTransition()) {
+            parts.add("illegal transition");
+        }
+        if (e.outOfOrder()) {
+            parts.add("out of order");
+        }
+        if (e.flagReason() != null) {
+            parts.add(e.flagReason());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String partyDetail(PartyRef p) {
+        return join("; ", p.address(), p.licence() == null ? null : "licence " + p.licence(), p.gln() == null ? null : "GLN " + p.gln());
+    }
+}
