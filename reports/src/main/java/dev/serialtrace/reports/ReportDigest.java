@@ -20,6 +20,7 @@ public final class ReportDigest implements Supplier<String> {
     private static final byte RECORD_SEPARATOR = 0x1e;
     private final MessageDigest sha;
     private String id;
+    private boolean complete;
 
     public ReportDigest(String reportName, ReportArguments arguments) {
         try {
@@ -51,9 +52,20 @@ public final class ReportDigest implements Supplier<String> {
         sha.update(UNIT_SEPARATOR);
     }
 
-    /** The id; finishes the digest on first call (no row may be added after). */
+    /** Every row is in: from now on {@link #get} gives the id. */
+    public synchronized void complete() {
+        complete = true;
+    }
+
+    /**
+     * The id once every row is in; before that a placeholder, because the fill may evaluate the
+     * expression early to estimate sizes (the real value replaces it at the end of the report).
+     */
     @Override
     public synchronized String get() {
+        if (!complete) {
+            return "(pending)";
+        }
         if (id == null) {
             String hex = HexFormat.of().formatHex(sha.digest()).substring(0, 20).toUpperCase();
             id = "ST-" + hex.replaceAll("(.{4})(?!$)", "$1-");

@@ -102,6 +102,8 @@ final class RowStream implements JRDataSource, AutoCloseable {
                 if (failure != null) {
                     throw failure;
                 }
+                digest.complete();
+                queue.offer(END);   // a second call after the end answers the end again
                 return null;
             }
             ReportRow row = (ReportRow) o;

@@ -65,7 +65,7 @@ public final class CustodyRecordQuery {
                 .fetch()) {
             String[] tags = r.get(PRODUCT.REGULATORY_TAGS);
             byId.put(r.get(UNIT.ID), new UnitHead(r.get(UNIT.ID), r.get(UNIT.INTERNAL_ID), r.get(UNIT.SERIAL),
-                    r.get(2, String.class), r.get(PRODUCT.NDC), r.get(LOT.LOT_CODE), r.get(6, LocalDate.class),
+                    r.get(3, String.class), r.get(PRODUCT.NDC), r.get(LOT.LOT_CODE), r.get(6, LocalDate.class),
                     r.get(PRODUCT.SKU), r.get(PRODUCT.NAME), r.get(MAKER.NAME), tags == null ? List.of() : List.of(tags),
                     r.get(UNIT.STATUS) == null ? null : r.get(UNIT.STATUS).getLiteral(), r.get(LOCATION.PATH),
                     r.get(HOLDER.NAME), r.get(UNIT.FIRST_EVENT_AT), r.get(UNIT.LAST_EVENT_AT), r.get(UNIT.HISTORY_KNOWN_FROM)));

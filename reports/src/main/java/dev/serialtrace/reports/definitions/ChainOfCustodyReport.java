@@ -73,8 +73,6 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                     u.lot() == null ? null : "Lot " + u.lot(), u.expiry() == null ? null : "Expiry " + u.expiry())));
             sink.add(id.kv("Manufacturer", u.manufacturer()));
             sink.add(id.kv("Regulatory", u.regulatoryTags().isEmpty() ? NONE : String.join(", ", u.regulatoryTags())));
-            sink.add(id.kv("Status now", join("    ", orNone(u.status()), u.location() == null ? null : "at " + u.location(),
-                    u.holder() == null ? null : "held by " + u.holder())));
             if (u.historyKnownFrom() != null) {
                 sink.add(id.kv("History known from", at(u.historyKnownFrom(), ctx.zone()) + " (serial retrofitted; earlier history unknown)"));
             }
@@ -84,8 +82,16 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                     "Documents", "Capture", "Actor", "Event / note");
             List<CustodyRecord> transfers = new ArrayList<>();
             long[] counts = new long[2];
+            String[] state = new String[3];   // disposition, step, place after the last event up to the as-of moment
             query.events(u, ctx.asOf(), e -> {
                 counts[0]++;
+                state[0] = e.disposition();
+                state[1] = e.bizStep();
+                if (e.toLocation() != null) {
+                    state[2] = e.toLocation();
+                } else if (e.destination() != null) {
+                    state[2] = "with " + e.destination().name();
+                }
                 if (e.flagged()) {
                     counts[1]++;
                 }
@@ -102,6 +108,11 @@ public final class ChainOfCustodyReport implements ReportDefinition {
             }
             sink.add(ev.total(counts[0] + " events", "", "", "", "", "", "", "",
                     counts[1] == 0 ? "none flagged" : counts[1] + " flagged"));
+            if (counts[0] > 0) {
+                // from the history up to the as-of moment, not the live state: the report stays reproducible
+                sink.add(ev.kv("Status as of the as-of moment", join("    ", state[0], "after " + state[1],
+                        state[2] == null ? null : "at " + state[2])));
+            }
             events += counts[0];
             flagged += counts[1];
 
