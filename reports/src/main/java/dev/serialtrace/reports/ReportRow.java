@@ -8,8 +8,8 @@ import java.util.List;
  * and column heads repeated on each page) and are a table row in layout A or B, a total row
  * (layout A, bold), a label/value row, a paragraph of text, or a small gap.
  */
-public record ReportRow(String section, String sectionTitle, Kind kind, List<String> heads, List<String> cells,
-                        boolean flagged) {
+public record ReportRow(String section, String sectionTitle, String layout, Kind kind, List<String> heads,
+                        List<String> cells, boolean flagged) {
     public static final int MAX_COLUMNS = 12;
 
     public enum Kind { A, B, TOTAL, KV, TEXT, GAP }
@@ -22,11 +22,6 @@ public record ReportRow(String section, String sectionTitle, Kind kind, List<Str
         }
     }
 
-    /** The layout whose column heads the section shows ("A", "B" or none). */
-    public String layout() {
-        return heads.isEmpty() ? null : (kind == Kind.B ? "B" : "A");
-    }
-
     public String cell(int i) {
         return i < cells.size() ? cells.get(i) : null;
     }
@@ -35,38 +30,47 @@ public record ReportRow(String section, String sectionTitle, Kind kind, List<Str
         return i < heads.size() ? heads.get(i) : null;
     }
 
-    /** A section of the report: rows added through it share its key, title and heads. */
-    public record Section(String key, String title, List<String> heads) {
+    /**
+     * A section of the report: rows added through it share its key, title, and the column heads of
+     * its layout (shown at its start and on each page it continues to; none without heads).
+     */
+    public record Section(String key, String title, String layout, List<String> heads) {
+        /** Table rows in layout A (or no table when no heads are given). */
         public static Section of(String key, String title, String... heads) {
-            return new Section(key, title, Arrays.asList(heads));
+            return new Section(key, title, heads.length == 0 ? null : "A", Arrays.asList(heads));
+        }
+
+        /** Table rows in layout B. */
+        public static Section ofB(String key, String title, String... heads) {
+            return new Section(key, title, "B", Arrays.asList(heads));
         }
 
         public ReportRow row(String... cells) {
-            return new ReportRow(key, title, Kind.A, heads, Arrays.asList(cells), false);
+            return new ReportRow(key, title, layout, Kind.A, heads, Arrays.asList(cells), false);
         }
 
         public ReportRow flaggedRow(boolean flagged, String... cells) {
-            return new ReportRow(key, title, Kind.A, heads, Arrays.asList(cells), flagged);
+            return new ReportRow(key, title, layout, Kind.A, heads, Arrays.asList(cells), flagged);
         }
 
         public ReportRow rowB(String... cells) {
-            return new ReportRow(key, title, Kind.B, heads, Arrays.asList(cells), false);
+            return new ReportRow(key, title, layout, Kind.B, heads, Arrays.asList(cells), false);
         }
 
         public ReportRow total(String... cells) {
-            return new ReportRow(key, title, Kind.TOTAL, heads, Arrays.asList(cells), false);
+            return new ReportRow(key, title, layout, Kind.TOTAL, heads, Arrays.asList(cells), false);
         }
 
         public ReportRow kv(String label, String value) {
-            return new ReportRow(key, title, Kind.KV, List.of(), Arrays.asList(label, value), false);
+            return new ReportRow(key, title, layout, Kind.KV, heads, Arrays.asList(label, value), false);
         }
 
         public ReportRow text(String text) {
-            return new ReportRow(key, title, Kind.TEXT, List.of(), List.of(text), false);
+            return new ReportRow(key, title, layout, Kind.TEXT, heads, List.of(text), false);
         }
 
         public ReportRow gap() {
-            return new ReportRow(key, title, Kind.GAP, List.of(), List.of(), false);
+            return new ReportRow(key, title, layout, Kind.GAP, heads, List.of(), false);
         }
     }
 }

@@ -118,10 +118,11 @@ public final class ChainOfCustodyReport implements ReportDefinition {
 
             if (u.dscsa()) {
                 dscsaUnits++;
-                Section ti = Section.of("u" + i + "-ti", "DSCSA transaction information  " + u.internalId(),
+                Section product = Section.of("u" + i + "-tip", "DSCSA transaction information  " + u.internalId());
+                Section ti = Section.ofB("u" + i + "-ti", null,
                         "Transaction date", "Shipment / receipt", "Documents", "Transferor (seller)",
                         "Transferor address / licence", "Transferee (buyer)", "Transferee address / licence");
-                sink.add(ti.kv("Product", join("    ", u.productName(), u.ndc() == null ? null : "NDC " + u.ndc(),
+                sink.add(product.kv("Product", join("    ", u.productName(), u.ndc() == null ? null : "NDC " + u.ndc(),
                         "container: 1 unit", "serial " + u.serial(), u.lot() == null ? null : "lot " + u.lot(),
                         u.expiry() == null ? null : "expiry " + u.expiry())));
                 if (transfers.isEmpty()) {
@@ -134,7 +135,6 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                 Section ts = Section.of("u" + i + "-ts", "DSCSA transaction statement  " + u.internalId());
                 sink.add(ts.text(STATEMENT));
             }
-            sink.add(ev.gap());
         }
         Section sum = Section.of("summary", "Summary");
         sink.add(sum.kv("Units", String.valueOf(heads.size())));

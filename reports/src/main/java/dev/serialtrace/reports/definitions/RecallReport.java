@@ -111,8 +111,8 @@ public final class RecallReport implements ReportDefinition {
             sink.add(units.text("No unit matches this scope."));
         }
         sink.add(units.total(total[0] + " units", "", "", "", "", "", "", ""));
-        totals(sink, Section.of("by-status", "Totals by status", "Status", "Units", "Share"), byStatus, total[0]);
-        totals(sink, Section.of("by-customer", "Totals by customer", "Customer", "Units", "Share"), byCustomer, total[0]);
+        totals(sink, Section.ofB("by-status", "Totals by status", "Status", "Units", "Share"), byStatus, total[0]);
+        totals(sink, Section.ofB("by-customer", "Totals by customer", "Customer", "Units", "Share"), byCustomer, total[0]);
     }
 
     private static void totals(RowSink sink, Section section, Map<String, long[]> counts, long total) {

@@ -98,7 +98,7 @@ public final class SpotAuditReport implements ReportDefinition {
             sink.add(disc.total(a.discrepancies().size() + " discrepancies", "", "", "", "", open + " open", ""));
         }
 
-        Section sig = Section.of("signatures", "Electronic signatures",
+        Section sig = Section.ofB("signatures", "Electronic signatures",
                 "Printed name (user)", "Meaning", "Signed at", "Signed record and content hash");
         if (a.signatures().isEmpty()) {
             sink.add(sig.text("No electronic signatures."));

@@ -97,7 +97,7 @@ public final class TemperatureExposureReport implements ReportDefinition {
                 unitsOut++;
                 totalMinutes += x.minutesOutOfRange();
             }
-            Section exc = Section.of("u" + i + "-x", "Excursions  " + u.internalId(),
+            Section exc = Section.ofB("u" + i + "-x", "Excursions  " + u.internalId(),
                     "From", "To", "Worst °C", "Minutes", "");
             if (x.excursions().isEmpty()) {
                 sink.add(exc.text(h.hasBand() ? "No excursion." : "The product has no storage band; nothing to judge."));
@@ -106,7 +106,7 @@ public final class TemperatureExposureReport implements ReportDefinition {
                 sink.add(exc.rowB(at(e.from(), ctx.zone()), at(e.to(), ctx.zone()), e.worst().toPlainString(),
                         String.valueOf(e.minutes()), ""));
             }
-            Section stays = Section.of("u" + i + "-s", "Places stayed  " + u.internalId(), "Place and arrival", "Left (or as-of)", "Hours", "", "");
+            Section stays = Section.ofB("u" + i + "-s", "Places stayed  " + u.internalId(), "Place and arrival", "Left (or as-of)", "Hours", "", "");
             for (TemperatureHistory.Stay s : h.stays()) {
                 sink.add(stays.rowB(s.location() + "  from " + at(s.from(), ctx.zone()), at(s.to(), ctx.zone()),
                         String.valueOf(Duration.between(s.from(), s.to()).toHours()), "", ""));
@@ -120,7 +120,6 @@ public final class TemperatureExposureReport implements ReportDefinition {
                 sink.add(readings.flaggedRow(r.outOfBand(), at(r.at(), ctx.zone()), r.location(), r.celsius().toPlainString(),
                         r.outOfBand() ? "OUT OF BAND" : "yes", ""));
             }
-            sink.add(readings.gap());
         }
         Section sum = Section.of("summary", "Summary");
         sink.add(sum.kv("Units", String.valueOf(heads.size())));
