@@ -26,6 +26,10 @@ import dev.serialtrace.desktop.search.SearchViewModel;
 import dev.serialtrace.desktop.shell.MainWindowController;
 import dev.serialtrace.desktop.shell.Section;
 import dev.serialtrace.desktop.shell.ShellViewModel;
+import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
+import dev.serialtrace.desktop.reports.DatabaseReportEngine;
+import dev.serialtrace.desktop.reports.ReportsController;
+import dev.serialtrace.desktop.reports.ReportsViewModel;
 import dev.serialtrace.desktop.unit.UnitDossierController;
 import dev.serialtrace.desktop.unit.UnitDossierViewModel;
 import javafx.application.Application;
@@ -64,6 +68,9 @@ public final class DesktopWiring implements AutoCloseable {
     private final SearchViewModel search;
     private final SearchController searchController;
     private final UnitDossierViewModel dossier;
+    private final ReportsViewModel reports;
+    private volatile Session reportSession;
+    private volatile ReportsViewModel.Engine reportEngine;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -119,14 +126,20 @@ public final class DesktopWiring implements AutoCloseable {
 
         Parent summaryView = load("connection/ConnectionSummary.fxml", Map.of(
                 ConnectionSummaryController.class, new ConnectionSummaryController(summary))::get);
-        Parent dossierView = load("unit/UnitDossier.fxml", Map.of(
-                UnitDossierController.class, new UnitDossierController(dossier, zone))::get);
+        reports = new ReportsViewModel(dev.serialtrace.reports.definitions.ReportCatalogue.standard(),
+                () -> reportEngine(clock), tasks, () -> shell.userProperty().get().isEmpty()
+                        ? System.getProperty("user.name") : shell.userProperty().get(), zone);
+        Parent reportsView = load("reports/Reports.fxml", Map.of(ReportsController.class,
+                new ReportsController(reports, () -> reportEngine(clock), tasks))::get);
+        UnitDossierController dossierController = new UnitDossierController(dossier, zone);
+        dossierController.setOnReportThis(internalId -> openReport("chain-of-custody", Map.of("units", internalId)));
+        Parent dossierView = load("unit/UnitDossier.fxml", Map.of(UnitDossierController.class, dossierController)::get);
         searchController = new SearchController(search, zone, dossierView, summaryView,
                 dossier.dossierProperty().isNotNull());
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
-                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView)))::get);
+                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
@@ -162,6 +175,33 @@ public final class DesktopWiring implements AutoCloseable {
 
     public UnitDossierViewModel dossier() {
         return dossier;
+    }
+
+    public ReportsViewModel reports() {
+        return reports;
+    }
+
+    /**
+     * Opens the reports screen with a report chosen and its parameters filled: the hook for
+     * "Report this" in the dossier, and for audits and dashboard drill-downs.
+     */
+    public void openReport(String reportName, Map<String, String> parameters) {
+        reports.prepare(reportName, parameters);
+        shell.sectionProperty().set(Section.REPORTS);
+    }
+
+    /** The report engine on the open session (made once per session); null while none is open. */
+    private ReportsViewModel.Engine reportEngine(Clock clock) {
+        Session s = session;
+        if (s == null) {
+            return null;
+        }
+        if (reportSession != s) {
+            reportEngine = new DatabaseReportEngine(org.jooq.impl.DSL.using(
+                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock);
+            reportSession = s;
+        }
+        return reportEngine;
     }
 
     /**

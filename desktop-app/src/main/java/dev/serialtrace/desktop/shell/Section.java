@@ -5,7 +5,7 @@ public enum Section {
     SEARCH("Search", "mdi2m-magnify", true),
     AUDITS("Audits", "mdi2c-clipboard-check-outline", false),
     DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", false),
-    REPORTS("Reports", "mdi2f-file-document-outline", false),
+    REPORTS("Reports", "mdi2f-file-document-outline", true),
     EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false);
 
     private final String label;

@@ -80,6 +80,21 @@ public final class UnitDossierController {
     @FXML private TableColumn<ReturnEntry, String> rmaCol, rmaCustomerCol, rmaOpenedCol, rmaReasonCol, rmaAuthorisedCol,
             rmaReceivedCol;
 
+    @FXML private javafx.scene.control.Button reportThis;
+    private java.util.function.Consumer<String> onReportThis = id -> { };
+
+    /** "Report this": the chain-of-custody report for the unit on screen (wired to the reports screen). */
+    public void setOnReportThis(java.util.function.Consumer<String> handler) {
+        this.onReportThis = handler;
+    }
+
+    @FXML
+    private void reportThis() {
+        if (vm.dossierProperty().get() != null) {
+            onReportThis.accept(vm.dossierProperty().get().identity().internalId());
+        }
+    }
+
     public UnitDossierController(UnitDossierViewModel vm, ZoneId zone) {
         this.vm = vm;
         this.zone = zone;

@@ -1,0 +1,63 @@
+package dev.serialtrace.desktop.reports;
+
+import dev.serialtrace.db.audit.SpotAuditRecordQuery;
+import dev.serialtrace.db.unit.RecallQuery;
+import dev.serialtrace.reports.ReportParameter;
+import dev.serialtrace.reports.ReportService;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperPrintManager;
+import org.jooq.DSLContext;
+
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.util.List;
+
+import static dev.serialtrace.db.jooq.Tables.PRODUCT;
+
+/** The report screen's engine on an open database (its DSL guards against use on the FX thread). */
+public final class DatabaseReportEngine implements ReportsViewModel.Engine {
+    private final DSLContext dsl;
+    private final ReportService service;
+
+    public DatabaseReportEngine(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.service = new ReportService(dsl, clock);
+    }
+
+    @Override
+    public ReportService service() {
+        return service;
+    }
+
+    @Override
+    public List<String> choices(ReportParameter.Type type) {
+        switch (type) {
+            case AUDIT:
+                return new SpotAuditRecordQuery(dsl).recent(300).stream().map(SpotAuditRecordQuery.AuditChoice::code).toList();
+            case LOT:
+                return new RecallQuery(dsl).largestLots(300).stream().map(RecallQuery.LotChoice::lotCode).toList();
+            case PRODUCT:
+                return dsl.select(PRODUCT.SKU).from(PRODUCT).orderBy(PRODUCT.SKU).fetch(PRODUCT.SKU);
+            default:
+                return List.of();
+        }
+    }
+
+    @Override
+    public BufferedImage page(ReportService.Filled filled, int index, float zoom) {
+        try {
+            return (BufferedImage) JasperPrintManager.printPageToImage(filled.print(), index, zoom);
+        } catch (JRException e) {
+            throw new IllegalStateException("cannot draw page " + (index + 1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean print(ReportService.Filled filled) {
+        try {
+            return JasperPrintManager.printReport(filled.print(), true);
+        } catch (JRException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.serialtrace.desktop.reports;
+
+import dev.serialtrace.desktop.common.BackgroundTask;
+import dev.serialtrace.desktop.common.TaskExecutor;
+import dev.serialtrace.reports.ReportArguments;
+import dev.serialtrace.reports.ReportCancelledException;
+import dev.serialtrace.reports.ReportDefinition;
+import dev.serialtrace.reports.ReportFormat;
+import dev.serialtrace.reports.ReportInputException;
+import dev.serialtrace.reports.ReportParameter;
+import dev.serialtrace.reports.ReportService;
+import dev.serialtrace.reports.definitions.ReportCatalogue;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The report catalogue screen: choose a report, fill its parameters (checked before anything
+ * runs), generate in the background with progress and cancel, page through a preview, print,
+ * export PDF/XLSX/CSV. Other screens open it pre-filled through {@link #prepare}.
+ */
+public final class ReportsViewModel {
+
+    /** What the screen needs from the open database; null while none is open. */
+    public interface Engine {
+        ReportService service();
+
+        /** Choices for pickers (audit codes, lot codes, product SKUs); may query the database. */
+        List<String> choices(ReportParameter.Type type);
+
+        /** Renders a page of a filled report at a zoom (1 = 72 dpi). */
+        BufferedImage page(ReportService.Filled filled, int index, float zoom);
+
+        /** Opens the system print dialog and prints; false if the person cancelled it. */
+        boolean print(ReportService.Filled filled);
+    }
+
+    private final ReportCatalogue catalogue;
+    private final Supplier<Engine> engine;
+    private final TaskExecutor tasks;
+    private final Supplier<String> user;
+    private final ZoneId zone;
+
+    private final ObservableList<ReportDefinition> reports = FXCollections.observableArrayList();
+    private final ObjectProperty<ReportDefinition> selected = new SimpleObjectProperty<>();
+    private final Map<String, StringProperty> values = new LinkedHashMap<>();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ReportService.Filled> filled = new SimpleObjectProperty<>();
+    private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final ObjectProperty<BufferedImage> pageImage = new SimpleObjectProperty<>();
+    private final StringProperty reportId = new SimpleStringProperty("");
+    private ReportArguments generatedWith;
+    private TaskExecutor.Cancellable current;
+    private volatile boolean cancelRequested;
+
+    public ReportsViewModel(ReportCatalogue catalogue, Supplier<Engine> engine, TaskExecutor tasks, Supplier<String> user, ZoneId zone) {
+        this.catalogue = catalogue;
+        this.engine = engine;
+        this.tasks = tasks;
+        this.user = user;
+        this.zone = zone;
+        reports.setAll(catalogue.all());
+        selected.addListener((o, a, d) -> {
+            values.clear();
+            error.set("");
+            if (d != null) {
+                for (ReportParameter p : d.parameters()) {
+                    values.put(p.name(), new SimpleStringProperty(""));
+                }
+            }
+        });
+        selected.set(reports.get(0));
+    }
+
+    public ObservableList<ReportDefinition> reports() {
+        return reports;
+    }
+
+    public ObjectProperty<ReportDefinition> selectedProperty() {
+        return selected;
+    }
+
+    /** The value of a parameter of the selected report, as typed. */
+    public StringProperty value(String parameter) {
+        return values.computeIfAbsent(parameter, k -> new SimpleStringProperty(""));
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ObjectProperty<ReportService.Filled> filledProperty() {
+        return filled;
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public ObjectProperty<BufferedImage> pageImageProperty() {
+        return pageImage;
+    }
+
+    public StringProperty reportIdProperty() {
+        return reportId;
+    }
+
+    /** Opens a report with parameters given (e.g. "Report this" in the unit dossier); the person then generates it. */
+    public void prepare(String reportName, Map<String, String> parameters) {
+        selected.set(catalogue.require(reportName));
+        parameters.forEach((k, v) -> value(k).set(v));
+    }
+
+    /** The arguments as typed, or null with the error shown. */
+    ReportArguments validArguments() {
+        ReportDefinition d = selected.get();
+        Map<String, String> raw = new LinkedHashMap<>();
+        values.forEach((k, v) -> raw.put(k, v.get()));
+        ReportArguments args = ReportArguments.of(raw);
+        try {
+            if (!d.available()) {
+                throw new ReportInputException(d.title() + " is not available yet: " + d.description());
+            }
+            d.validate(args);
+            error.set("");
+            return args;
+        } catch (ReportInputException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
+    public void generate() {
+        ReportArguments args = validArguments();
+        Engine e = engine.get();
+        if (args == null || running.get()) {
+            return;
+        }
+        if (e == null) {
+            error.set("No database is open yet.");
+            return;
+        }
+        ReportDefinition d = selected.get();
+        ReportArguments complete = e.service().complete(args);
+        cancelRequested = false;
+        running.set(true);
+        progress.set(-1);
+        status.set("Reading data…");
+        current = BackgroundTask.of(p -> {
+            ReportService.Filled f = e.service().fill(d, complete, ReportService.Options.of(user.get(), zone).with(
+                    (rows, expected, message) -> p.update(message + " " + rows + (expected > 0 ? " of " + expected : "") + " rows",
+                            expected > 0 ? Math.min(1.0, (double) rows / expected) : -1),
+                    () -> cancelRequested), true);
+            return new Rendered(f, f.pages() == 0 ? null : e.page(f, 0, 1.25f));
+        }).onProgress((message, fraction) -> {
+            status.set(message);
+            progress.set(fraction);
+        }).onSuccess(r -> {
+            running.set(false);
+            replace(r.filled());
+            generatedWith = complete;
+            page.set(0);
+            pageImage.set(r.firstPage());
+            reportId.set(r.filled().reportId());
+            status.set(d.title() + ": " + r.filled().pages() + " pages, report id " + r.filled().reportId());
+            progress.set(1);
+        }).onFailure(ReportInputException.class, x -> {
+            running.set(false);
+            error.set(x.getMessage());
+            status.set("");
+        }).onFailure(ReportCancelledException.class, x -> cancelled())
+                .onFailure(InterruptedException.class, x -> cancelled())
+                .onOtherFailure(t -> {
+                    running.set(false);
+                    status.set("");
+                    error.set(cancelRequested ? "" : "Could not generate the report: " + t.getMessage());
+                    if (cancelRequested) {
+                        cancelled();
+                    }
+                }).executeWith(tasks);
+    }
+
+    private void cancelled() {
+        running.set(false);
+        progress.set(0);
+        status.set("Cancelled; nothing was generated.");
+    }
+
+    public void cancel() {
+        if (running.get()) {
+            cancelRequested = true;
+            if (current != null) {
+                current.cancel();
+            }
+            cancelled();
+        }
+    }
+
+    public void showPage(int index) {
+        ReportService.Filled f = filled.get();
+        Engine e = engine.get();
+        if (f == null || e == null || index < 0 || index >= f.pages()) {
+            return;
+        }
+        page.set(index);
+        BackgroundTask.of(p -> e.page(f, index, 1.25f)).onSuccess(img -> {
+            if (page.get() == index) {
+                pageImage.set(img);
+            }
+        }).executeWith(tasks);
+    }
+
+    public void print() {
+        ReportService.Filled f = filled.get();
+        Engine e = engine.get();
+        if (f == null || e == null) {
+            return;
+        }
+        BackgroundTask.of(p -> e.print(f)).onSuccess(done -> status.set(done ? "Sent to the printer." : "Printing cancelled."))
+                .onOtherFailure(t -> error.set("Could not print: " + t.getMessage())).executeWith(tasks);
+    }
+
+    /** Writes the generated report: PDF and XLSX from the filled pages, CSV from the same data (same as-of, same id). */
+    public void export(ReportFormat format, Path target) {
+        ReportService.Filled f = filled.get();
+        Engine e = engine.get();
+        if (f == null || e == null) {
+            return;
+        }
+        ReportDefinition d = selected.get();
+        ReportArguments args = generatedWith;
+        status.set("Writing " + target.getFileName() + "…");
+        BackgroundTask.of(p -> {
+            if (format == ReportFormat.PDF) {
+                writeAtomically(target, out -> ReportService.export(f, format, out));
+            } else {
+                e.service().generate(d, args, format, target, ReportService.Options.of(user.get(), zone));
+            }
+            return target;
+        }).onSuccess(t -> status.set("Saved " + t)).onOtherFailure(t -> error.set("Could not save " + target + ": " + t.getMessage()))
+                .executeWith(tasks);
+    }
+
+    private static void writeAtomically(Path target, java.util.function.Consumer<java.io.OutputStream> writer) throws java.io.IOException {
+        Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".report-", ".part");
+        try {
+            try (var out = java.nio.file.Files.newOutputStream(temp)) {
+                writer.accept(out);
+            }
+            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A file name to suggest: report name and id. */
+    public String suggestedFileName(ReportFormat format) {
+        ReportDefinition d = selected.get();
+        return d.name() + (reportId.get().isEmpty() ? "" : "-" + reportId.get()) + "." + format.extension();
+    }
+
+    private void replace(ReportService.Filled next) {
+        ReportService.Filled old = filled.get();
+        filled.set(next);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private record Rendered(ReportService.Filled filled, BufferedImage firstPage) {
+    }
+}
