@@ -22,6 +22,8 @@ LAYOUTS = {
     "temperature": ([140, 180, 90, 90, 286], [200, 140, 140, 90, 216]),
     "firearms-record": ([62, 120, 92, 70, 72, 52, 48, 62, 150, 58], [76, 140, 150, 120, 150, 150]),
     "integrity": ([96, 110, 80, 110, 110, 280], [300, 486]),
+    "kpi-summary": ([170, 74, 64, 64, 110, 110, 74, 120], [300, 486]),
+    "returns-analysis": ([260, 80, 80, 80, 140, 60, 86], [200, 150, 150, 100, 186]),
 }
 
 
@@ -57,6 +59,7 @@ def template(name, layout_a, layout_b):
         + [f"c{i}" for i in range(1, MAX_COLS + 1)]
     field_xml = "\n".join(f'<field name="{f}" class="java.lang.String"/>' for f in fields)
     field_xml += '\n<field name="flagged" class="java.lang.Boolean"/>'
+    field_xml += '\n<field name="chart" class="java.awt.Image"/>'
     params = ["TITLE", "PARAMETERS_TEXT", "GENERATED_AT", "GENERATED_BY", "AS_OF"]
     param_xml = "\n".join(f'<parameter name="{p}" class="java.lang.String"/>' for p in params)
     param_xml += '\n<parameter name="REPORT_ID_SOURCE" class="java.util.function.Supplier"/>'
@@ -72,6 +75,8 @@ def template(name, layout_a, layout_b):
         band("KV", text_field(0, 190, 11, "$F{c1}", 'bold="true"') + text_field(190, WIDTH - 190, 11, "$F{c2}"), 11),
         band("TEXT", text_field(0, WIDTH, 11, "$F{c1}"), 12),
         band("GAP", "", 6),
+        band("CHART", f'<element kind="image" x="0" y="4" width="{WIDTH}" height="200" scaleImage="RetainShape" hImageAlign="Left">'
+                      '<expression><![CDATA[$F{chart}]]></expression></element>', 208),
     ]
     return f'''<?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by src/build/make_templates.py: edit the script, not this file. -->

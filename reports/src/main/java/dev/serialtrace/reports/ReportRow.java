@@ -9,10 +9,15 @@ import java.util.List;
  * (layout A, bold), a label/value row, a paragraph of text, or a small gap.
  */
 public record ReportRow(String section, String sectionTitle, String layout, Kind kind, List<String> heads,
-                        List<String> cells, boolean flagged) {
+                        List<String> cells, boolean flagged, java.awt.Image chart) {
     public static final int MAX_COLUMNS = 12;
 
-    public enum Kind { A, B, TOTAL, KV, TEXT, GAP }
+    public enum Kind { A, B, TOTAL, KV, TEXT, GAP, CHART }
+
+    public ReportRow(String section, String sectionTitle, String layout, Kind kind, List<String> heads, List<String> cells,
+                     boolean flagged) {
+        this(section, sectionTitle, layout, kind, heads, cells, flagged, null);
+    }
 
     public ReportRow {
         heads = heads == null ? List.of() : heads;
@@ -67,6 +72,14 @@ public record ReportRow(String section, String sectionTitle, String layout, Kind
 
         public ReportRow text(String text) {
             return new ReportRow(key, title, layout, Kind.TEXT, heads, List.of(text), false);
+        }
+
+        /**
+         * A chart drawn from numbers the section also prints as rows (so the report id, which
+         * digests the rows, covers it); {@code caption} is its text in CSV and for screen readers.
+         */
+        public ReportRow chart(java.awt.Image image, String caption) {
+            return new ReportRow(key, title, layout, Kind.CHART, heads, List.of(caption), false, image);
         }
 
         public ReportRow gap() {

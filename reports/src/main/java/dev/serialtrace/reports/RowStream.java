@@ -147,6 +147,8 @@ final class RowStream implements JRDataSource, AutoCloseable {
                 return current.kind().name();
             case "flagged":
                 return current.flagged();
+            case "chart":
+                return current.chart();
             default:
                 int index = Integer.parseInt(name.substring(1)) - 1;
                 return name.charAt(0) == 'c' ? current.cell(index) : current.head(index);

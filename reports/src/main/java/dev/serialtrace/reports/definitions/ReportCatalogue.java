@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The reports Serialtrace offers, in the order of the issue (KPI summary and returns analysis arrive with issue 6's data). */
+/** The reports Serialtrace offers, in the order of the issue. */
 public final class ReportCatalogue {
     private final List<ReportDefinition> reports;
 
@@ -25,6 +25,8 @@ public final class ReportCatalogue {
         all.add(new ChainOfCustodyReport());
         all.add(new SpotAuditReport());
         all.add(new RecallReport());
+        all.add(new KpiSummaryReport());
+        all.add(new ReturnsAnalysisReport());
         all.add(new TemperatureExposureReport());
         all.add(new IntegrityReport(evidence));
         all.add(new FirearmsRecordReport());
