@@ -81,6 +81,7 @@ def template(name, layout_a, layout_b):
     return f'''<?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by src/build/make_templates.py: edit the script, not this file. -->
 <jasperReport name="{name}" language="java" pageWidth="842" pageHeight="595" orientation="Landscape" whenNoDataType="AllSectionsNoDetail" columnWidth="{WIDTH}" leftMargin="28" rightMargin="28" topMargin="24" bottomMargin="20">
+<property name="net.sf.jasperreports.measure.simple.text" value="true"/>
 <style name="Base" default="true" fontName="DejaVu Sans" fontSize="7.0"/>
 {param_xml}
 {field_xml}

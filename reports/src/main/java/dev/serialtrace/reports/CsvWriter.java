@@ -21,6 +21,9 @@ final class CsvWriter {
 
     static ReportService.Result write(ReportService service, ReportDefinition definition, ReportArguments given,
                                       OutputStream out, ReportService.Options options) {
+        if (!definition.available()) {
+            throw new ReportInputException(definition.title() + " is not available yet");
+        }
         definition.validate(given);
         ReportArguments arguments = service.complete(given);
         ReportDigest digest = new ReportDigest(definition.name(), arguments);

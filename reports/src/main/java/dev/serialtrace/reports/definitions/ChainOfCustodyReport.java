@@ -67,12 +67,11 @@ public final class ChainOfCustodyReport implements ReportDefinition {
         for (int i = 0; i < heads.size(); i++) {
             UnitHead u = heads.get(i);
             Section id = Section.of("u" + i + "-id", "Unit " + u.internalId() + "  " + u.productName());
-            sink.add(id.kv("Product", join("  ", u.productName(), "(" + u.productSku() + ")")));
-            sink.add(id.kv("Product identifier", join("    ", u.gtin() == null ? null : "GTIN " + u.gtin(),
+            sink.add(id.kv("Product identifier", join("    ", u.productSku(), u.gtin() == null ? null : "GTIN " + u.gtin(),
                     u.ndc() == null ? null : "NDC " + u.ndc(), "Serial " + u.serial(),
                     u.lot() == null ? null : "Lot " + u.lot(), u.expiry() == null ? null : "Expiry " + u.expiry())));
-            sink.add(id.kv("Manufacturer", u.manufacturer()));
-            sink.add(id.kv("Regulatory", u.regulatoryTags().isEmpty() ? NONE : String.join(", ", u.regulatoryTags())));
+            sink.add(id.kv("Manufacturer, regulatory", u.manufacturer() + "    "
+                    + (u.regulatoryTags().isEmpty() ? NONE : String.join(", ", u.regulatoryTags()))));
             if (u.historyKnownFrom() != null) {
                 sink.add(id.kv("History known from", at(u.historyKnownFrom(), ctx.zone()) + " (serial retrofitted; earlier history unknown)"));
             }
@@ -132,9 +131,12 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                     sink.add(ti.rowB(at(t.occurredAt(), t.occurredZone()), t.bizStep(), orNone(t.documents()),
                             t.source().name(), partyDetail(t.source()), t.destination().name(), partyDetail(t.destination())));
                 }
-                Section ts = Section.of("u" + i + "-ts", "DSCSA transaction statement  " + u.internalId());
-                sink.add(ts.text(STATEMENT));
+                sink.add(product.kv("Transaction statement", "given once for every transaction of this report, at its end"));
             }
+        }
+        if (dscsaUnits > 0) {
+            // the same statement covers every transaction listed above
+            sink.add(Section.of("statement", "DSCSA transaction statement").text(STATEMENT));
         }
         Section sum = Section.of("summary", "Summary");
         sink.add(sum.kv("Units", String.valueOf(heads.size())));

@@ -8,7 +8,11 @@ import dev.serialtrace.reports.ReportInputException;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
+
+import static dev.serialtrace.db.jooq.Tables.UNIT;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -30,10 +34,19 @@ final class UnitResolver {
         if (identifiers.size() > MAX_UNITS) {
             throw new ReportInputException(identifiers.size() + " units given; at most " + MAX_UNITS + " per report");
         }
+        // internal ids (what the app and exports use) in one query; anything else through the lookup
+        Map<String, Long> byInternalId = new HashMap<>();
+        dsl.select(UNIT.INTERNAL_ID, UNIT.ID).from(UNIT).where(UNIT.INTERNAL_ID.in(identifiers))
+                .forEach(r -> byInternalId.put(r.value1(), r.value2()));
         UnitLookup lookup = new UnitLookup(dsl, ParserOptions.defaults(Clock.systemUTC()));
         LinkedHashSet<Long> ids = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
         for (String raw : identifiers) {
+            Long known = byInternalId.get(raw);
+            if (known != null) {
+                ids.add(known);
+                continue;
+            }
             LookupResult r = lookup.lookup(raw);
             if (r instanceof LookupResult.Found found) {
                 if (found.units().size() == 1) {
