@@ -67,6 +67,11 @@ public final class ReportsController {
 
     @FXML
     private void initialize() {
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints editors = new javafx.scene.layout.ColumnConstraints();
+        editors.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, editors);
         catalogue.setItems(vm.reports());
         catalogue.setCellFactory(l -> new ListCell<>() {
             @Override

@@ -110,7 +110,7 @@ public final class ChainOfCustodyReport implements ReportDefinition {
             if (counts[0] > 0) {
                 // from the history up to the as-of moment, not the live state: the report stays reproducible
                 sink.add(ev.kv("Status as of the as-of moment", join("    ", state[0], "after " + state[1],
-                        state[2] == null ? null : "at " + state[2])));
+                        state[2] == null ? null : state[2].startsWith("with ") ? state[2] : "at " + state[2])));
             }
             events += counts[0];
             flagged += counts[1];
@@ -124,6 +124,7 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                 sink.add(product.kv("Product", join("    ", u.productName(), u.ndc() == null ? null : "NDC " + u.ndc(),
                         "container: 1 unit", "serial " + u.serial(), u.lot() == null ? null : "lot " + u.lot(),
                         u.expiry() == null ? null : "expiry " + u.expiry())));
+                sink.add(product.kv("Transaction statement", "given once for every transaction of this report, at its end"));
                 if (transfers.isEmpty()) {
                     sink.add(ti.text("No change of ownership recorded."));
                 }
@@ -131,7 +132,6 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                     sink.add(ti.rowB(at(t.occurredAt(), t.occurredZone()), t.bizStep(), orNone(t.documents()),
                             t.source().name(), partyDetail(t.source()), t.destination().name(), partyDetail(t.destination())));
                 }
-                sink.add(product.kv("Transaction statement", "given once for every transaction of this report, at its end"));
             }
         }
         if (dscsaUnits > 0) {
