@@ -246,6 +246,11 @@ public class PackageApp {
         long t0 = System.nanoTime();
         Path dest = out.resolve("packages");
         Files.createDirectories(dest);
+        try (Stream<Path> s = Files.list(dest)) {
+            for (Path old : s.filter(p -> p.toString().endsWith("." + type)).toList()) {
+                Files.delete(old);   // only this build's package is left to pick up
+            }
+        }
         List<String> args = new ArrayList<>(List.of(
                 "--type", type,
                 "--dest", dest.toString(),
