@@ -33,10 +33,13 @@ final class DesktopHandOff {
             return false;
         }
         try {
-            new ProcessBuilder(desktop.get().toString())
+            ProcessBuilder pb = new ProcessBuilder(desktop.get().toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // jpackage's Linux launcher marks its own re-start with _JPACKAGE_LAUNCHER; inherited, it makes
+            // the desktop launcher skip its configuration and fail
+            pb.environment().keySet().removeIf(k -> k.startsWith("_JPACKAGE"));
+            pb.start();
             return true;
         } catch (IOException e) {
             System.err.println("Could not start the desktop app " + desktop.get() + ": " + e.getMessage());
