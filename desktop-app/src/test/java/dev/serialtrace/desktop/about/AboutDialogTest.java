@@ -9,6 +9,7 @@ import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +34,11 @@ class AboutDialogTest {
     private DesktopWiring wiring;
     private PGSimpleDataSource ds;
     private Path home;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         ds = (PGSimpleDataSource) TestDatabase.fresh();
         home = Files.createTempDirectory("st-about");
         wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null), new DataHome(home),
@@ -46,6 +50,9 @@ class AboutDialogTest {
 
     @AfterEach
     void close() throws Exception {
+        // a dialog left open (the test failed before closing it) would sit over the next test class's window
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w != stage).forEach(Window::hide)).get();
         WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
     }
 
@@ -62,6 +69,10 @@ class AboutDialogTest {
         assertThat(text(robot, "#about-java")).startsWith(System.getProperty("java.version"));
         assertThat(text(robot, "#about-javafx")).startsWith("21.");
         assertThat(text(robot, "#about-data")).isEqualTo(home.toString());
+
+        robot.clickOn("Close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#aboutDialog").tryQuery()).isEmpty();
     }
 
     private static String text(FxRobot robot, String query) {
