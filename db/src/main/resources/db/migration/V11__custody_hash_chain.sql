@@ -1,13 +1,14 @@
 -- Tamper evidence for custody history (issue 8): every event is linked into its unit's hash chain,
 -- computed by the database when the event is inserted, and periodic anchors hash all links.
 --
--- Canonical form of an event (version 1): the UTF-8 bytes of the jsonb text of
---   ["custody_event/v1", id, unit_id, occurred_at µs since epoch, occurred_zone, recorded_at µs,
---    biz_step, disposition, from_location_id, to_location_id, source_party_id, destination_party_id,
---    parent_unit_id, biz_transactions, capture_method, raw_scan, manual_reason, device, actor,
---    corrects_event_id, is_illegal_transition, is_out_of_order, flag_reason]
--- (nulls as null; jsonb prints keys and numbers one way only, and times as integers avoid any
--- dependence on the session's time zone or date style).
+-- Canonical form of an event (version 1): the UTF-8 bytes of these fields joined by '|':
+--   custody_event/v1 | id | unit_id | occurred_at as µs since 1970 UTC | occurred_zone |
+--   recorded_at µs | biz_step | disposition | from_location_id | to_location_id | source_party_id |
+--   destination_party_id | parent_unit_id | biz_transactions (jsonb text) | capture_method | raw_scan |
+--   manual_reason | device | actor | corrects_event_id | is_illegal_transition | is_out_of_order | flag_reason
+-- where every field that is text or may be null is written as an SQL literal (quote_nullable:
+-- 'text' with quotes doubled, or NULL), so no value can shift another; times as integers avoid
+-- any dependence on the session's time zone or date style; booleans as true/false.
 -- Link of the n-th event of a unit = sha256(link of event n-1 || canonical form); the first
 -- event's previous link is empty. The order is insertion order (by id within one statement).
 --
@@ -24,12 +25,14 @@
 
 create function custody_event_canonical(e custody_event) returns bytea
   language sql stable parallel safe
-  return convert_to(jsonb_build_array('custody_event/v1', e.id, e.unit_id,
-      (extract(epoch from e.occurred_at) * 1000000)::bigint, e.occurred_zone,
+  return convert_to(concat_ws('|', 'custody_event/v1', e.id, e.unit_id,
+      (extract(epoch from e.occurred_at) * 1000000)::bigint, quote_nullable(e.occurred_zone),
       (extract(epoch from e.recorded_at) * 1000000)::bigint, e.biz_step, e.disposition,
-      e.from_location_id, e.to_location_id, e.source_party_id, e.destination_party_id, e.parent_unit_id,
-      e.biz_transactions, e.capture_method, e.raw_scan, e.manual_reason, e.device, e.actor,
-      e.corrects_event_id, e.is_illegal_transition, e.is_out_of_order, e.flag_reason)::text, 'UTF8');
+      quote_nullable(e.from_location_id), quote_nullable(e.to_location_id), quote_nullable(e.source_party_id),
+      quote_nullable(e.destination_party_id), quote_nullable(e.parent_unit_id), quote_nullable(e.biz_transactions::text),
+      e.capture_method, quote_nullable(e.raw_scan), quote_nullable(e.manual_reason), quote_nullable(e.device),
+      quote_nullable(e.actor), quote_nullable(e.corrects_event_id), e.is_illegal_transition, e.is_out_of_order,
+      quote_nullable(e.flag_reason)), 'UTF8');
 
 -- The chain as a running aggregate: state = the previous link, starting from the unit's head.
 create function custody_chain_step(previous bytea, head bytea, content bytea) returns bytea

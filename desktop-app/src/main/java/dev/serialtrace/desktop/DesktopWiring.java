@@ -196,7 +196,7 @@ public final class DesktopWiring implements AutoCloseable {
         }
         ConnectionProfile last = profiles.lastUsed();
         if (last.isEmbedded()) {
-            open(ConnectionSettings.EMBEDDED, new SignInViewModel.Request(last, null, false), early);
+            open(last.settings(null), new SignInViewModel.Request(last, null, false), early);
         } else {
             vault.password(last).ifPresentOrElse(
                     pw -> open(last.settings(pw), new SignInViewModel.Request(last, pw, true)),
@@ -227,7 +227,7 @@ public final class DesktopWiring implements AutoCloseable {
             }));
         }
         summary.connect(settings, early, () -> {
-            if (request == null || request.profile().isEmbedded()) {
+            if (request == null || request.profile().isEmbedded() && request.profile().user() == null) {
                 open(settings, request);
             } else {
                 signIn(request.profile());

@@ -4,6 +4,7 @@ import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.demo.DemoDataGenerator;
+import dev.serialtrace.db.demo.DemoPeople;
 import dev.serialtrace.db.status.DatabaseStatus;
 import dev.serialtrace.db.status.DatabaseStatusQuery;
 import dev.serialtrace.desktop.common.BackgroundTask;
@@ -51,6 +52,12 @@ public final class WarehouseConnector {
         try {
             if (db.isEmbedded() && !db.dsl().fetchExists(UNIT)) {
                 seedDemoWarehouse(db, progress);
+            }
+            if (db.isEmbedded() && settings.user() != null && !settings.user().equals(db.settings().user())) {
+                // the demo database: opened as its owner to migrate and seed, used as a demo person
+                DemoPeople.ensure(db.dataSource());
+                progress.update("Signing in as " + settings.user() + " …", -1);
+                db = db.signInAs(settings.user(), settings.password());
             }
             return new Connection(db);
         } catch (RuntimeException e) {
