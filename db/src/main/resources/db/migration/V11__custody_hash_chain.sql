@@ -8,7 +8,7 @@
 --   manual_reason | device | actor | corrects_event_id | is_illegal_transition | is_out_of_order | flag_reason
 -- where every field that is text or may be null is written as an SQL literal (quote_nullable:
 -- 'text' with quotes doubled, or NULL), so no value can shift another; times as integers avoid
--- any dependence on the session's time zone or date style; booleans as true/false.
+-- any dependence on the session's time zone or date style; booleans as t/f.
 -- Link of the n-th event of a unit = sha256(link of event n-1 || canonical form); the first
 -- event's previous link is empty. The order is insertion order (by id within one statement).
 --

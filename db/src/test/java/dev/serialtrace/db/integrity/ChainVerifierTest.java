@@ -81,7 +81,7 @@ class ChainVerifierTest {
         String canonical = dsl.fetchOne("select convert_from(custody_event_canonical(e), 'UTF8') from custody_event e where id = ?",
                 events.get(0).get(0)).get(0, String.class);
         assertThat(canonical).startsWith("custody_event/v1|" + events.get(0).get(0) + "|1|1767261600000000|'UTC'|")
-                .contains("|receiving|active|NULL|'1'|NULL|NULL|NULL|'[]'|scan|NULL|NULL|NULL|'postgres'|NULL|false|false|NULL");
+                .contains("|receiving|active|NULL|'1'|NULL|NULL|NULL|'[]'|scan|NULL|NULL|NULL|'postgres'|NULL|f|f|NULL");
     }
 
     @Test
