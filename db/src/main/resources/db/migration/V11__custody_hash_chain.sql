@@ -234,7 +234,12 @@ end $$;
 --   altered   — the event no longer hashes to its link (or a link itself was changed)
 create function custody_chain_breaks(first_unit bigint, last_unit bigint)
   returns table (unit_id bigint, event_id bigint, chain_seq integer, kind text, detail text)
-  language sql stable security definer set search_path from current as $$
+  language plpgsql stable security definer set search_path from current as $$
+#variable_conflict use_column
+begin
+  -- plpgsql keeps the plan for the session: planning the join over every monthly partition
+  -- costs more than verifying one unit's chain
+  return query
   with links as (
     select c.unit_id, c.chain_seq, c.event_id, c.occurred_at, c.link,
            lag(c.chain_seq) over w as prev_seq, lag(c.link) over w as prev_link
@@ -283,8 +288,8 @@ create function custody_chain_breaks(first_unit bigint, last_unit bigint)
   left join (select x.unit_id, max(x.chain_seq) as last_seq from custody_chain x
              where x.unit_id between first_unit and last_unit group by x.unit_id) c on c.unit_id = u.id
   where u.id between first_unit and last_unit and u.event_count > coalesce(c.last_seq, 0)
-  order by 1, 3 nulls last, 2
-$$;
+  order by 1, 3 nulls last, 2;
+end $$;
 
 -- Anchors whose links no longer hash to the recorded digest (links rewritten, added or removed).
 create function custody_anchor_breaks()

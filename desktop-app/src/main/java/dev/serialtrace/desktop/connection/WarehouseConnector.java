@@ -5,6 +5,8 @@ import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.demo.DemoDataGenerator;
 import dev.serialtrace.db.demo.DemoPeople;
+import dev.serialtrace.db.access.Person;
+import dev.serialtrace.db.access.Users;
 import dev.serialtrace.db.status.DatabaseStatus;
 import dev.serialtrace.db.status.DatabaseStatusQuery;
 import dev.serialtrace.desktop.common.BackgroundTask;
@@ -33,7 +35,15 @@ public final class WarehouseConnector {
     }
 
     /** An open database. The caller owns (and closes) it. */
-    public record Connection(Database database) {
+    public record Connection(Database database, Person person) {
+        public Connection(Database database) {
+            this(database, null);
+        }
+
+        /** The person signed in, if the database role is one (the owner is not). */
+        public java.util.Optional<Person> signedIn() {
+            return java.util.Optional.ofNullable(person);
+        }
     }
 
     /** What the database holds, for the summary; counting can take a second on a large database. */
@@ -59,7 +69,7 @@ public final class WarehouseConnector {
                 progress.update("Signing in as " + settings.user() + " …", -1);
                 db = db.signInAs(settings.user(), settings.password());
             }
-            return new Connection(db);
+            return new Connection(db, new Users(db.dsl()).find(db.sessionUser()).orElse(null));
         } catch (RuntimeException e) {
             db.close();
             throw e;
