@@ -5,6 +5,7 @@ import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.demo.DemoDataGenerator;
 import dev.serialtrace.db.demo.DemoPeople;
+import dev.serialtrace.db.integrity.ChainVerifier;
 import dev.serialtrace.db.access.Person;
 import dev.serialtrace.db.access.Users;
 import dev.serialtrace.db.status.DatabaseStatus;
@@ -93,5 +94,6 @@ public final class WarehouseConnector {
         new DemoDataGenerator(db.dataSource()).generate(
                 new DemoDataGenerator.Options(FIRST_RUN_DEMO_UNITS, FIRST_RUN_DEMO_SEED, LocalDate.now(clock).minusDays(1)),   // a whole day of history, none of it in the future
                 (phase, done, total) -> progress.update("First run: " + phase, total > 0 ? (double) done / total : -1));
+        new ChainVerifier(db.dsl()).anchor();   // the demo's history starts anchored
     }
 }

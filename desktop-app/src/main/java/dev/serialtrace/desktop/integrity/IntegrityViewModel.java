@@ -78,9 +78,10 @@ public final class IntegrityViewModel {
         running.set(false);
         breaks.setAll(r.breaks());
         intact.set(r.intact());
-        summary.set(String.format("%s: %s — %,d units, %,d events, %d anchors checked in %.1f s", r.scope(),
+        summary.set(String.format("%s: %s — %,d units, %,d events, %d %s checked in %.1f s", r.scope(),
                 r.intact() ? "intact, no break" : r.breaks().size() + (r.breaks().size() == 1 ? " break" : " breaks"),
-                r.units(), r.events(), r.anchorsChecked(), r.elapsed().toMillis() / 1000.0));
+                r.units(), r.events(), r.anchorsChecked(), r.anchorsChecked() == 1 ? "anchor" : "anchors",
+                r.elapsed().toMillis() / 1000.0));
         anchorText.set(r.newestAnchor().map(a -> "Newest anchor " + a.id() + " of " + a.anchoredAt() + ": " + a.digestHex())
                 .orElse("No anchor yet."));
     }
