@@ -98,6 +98,6 @@ class IntegrityCommandsTest {
 
         var wrong = as("cli_vic", "not-it", "users", "list");
         assertThat(wrong.exitCode()).isEqualTo(1);
-        assertThat(wrong.err()).contains("Wrong password");
+        assertThat(wrong.err()).contains("refused the password");
     }
 }
