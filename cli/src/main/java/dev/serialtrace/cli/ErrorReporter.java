@@ -16,6 +16,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             if (db.hint() != null) {
                 err.println("  what to do: " + db.hint());
             }
+        } else if (e instanceof org.jooq.exception.DataAccessException dae) {
+            // the database refused (permission, rule): its own sentence says why
+            String m = dae.getCause() != null && dae.getCause().getMessage() != null ? dae.getCause().getMessage() : dae.getMessage();
+            err.println("error: the database refused: " + m.lines().findFirst().orElse(m).replaceFirst("^ERROR: ", ""));
         } else if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
             err.println("error: " + e.getMessage());
         } else {

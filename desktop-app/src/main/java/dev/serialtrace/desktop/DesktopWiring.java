@@ -21,6 +21,11 @@ import dev.serialtrace.desktop.connection.ConnectionSummaryViewModel;
 import dev.serialtrace.desktop.connection.PasswordVault;
 import dev.serialtrace.desktop.connection.Session;
 import dev.serialtrace.desktop.connection.SignInDialog;
+import dev.serialtrace.desktop.integrity.IntegrityController;
+import dev.serialtrace.desktop.integrity.IntegrityViewModel;
+import dev.serialtrace.db.access.GroupRole;
+import dev.serialtrace.db.integrity.Anchor;
+import dev.serialtrace.db.integrity.VerificationReport;
 import dev.serialtrace.desktop.connection.SignInViewModel;
 import dev.serialtrace.desktop.connection.WarehouseConnector;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
@@ -76,6 +81,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final ReportsViewModel reports;
     private volatile Session reportSession;
     private volatile ReportsViewModel.Engine reportEngine;
+    private final IntegrityViewModel integrity;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -103,6 +109,27 @@ public final class DesktopWiring implements AutoCloseable {
                 return session.search().search(text, limit);
             }
         }, tasks, dossier::open);
+        integrity = new IntegrityViewModel(new IntegrityViewModel.Checks() {
+            @Override
+            public VerificationReport verifyUnit(String input) {
+                LookupResult found = session.lookup().lookup(input);
+                if (found instanceof LookupResult.Found f && f.units().size() == 1) {
+                    return session.verifier().verifyUnit(f.units().get(0).unitId());
+                }
+                throw new IllegalArgumentException("no single unit matches \"" + input + "\"; use its internal id");
+            }
+
+            @Override
+            public VerificationReport verifyAll(BackgroundTask.Progress progress) {
+                return session.verifier().verifyAll((done, total) ->
+                        progress.update(String.format("Verifying %,d / %,d units", done, total), total == 0 ? -1 : (double) done / total));
+            }
+
+            @Override
+            public Anchor anchor() {
+                return session.verifier().anchor();
+            }
+        }, tasks);
         summary = new ConnectionSummaryViewModel(new WarehouseConnector(home, clock), tasks, connection -> {
             if (closed) {
                 connection.database().close();   // the window closed while we were connecting
@@ -111,6 +138,11 @@ public final class DesktopWiring implements AutoCloseable {
             session = new Session(connection.database(), clock);
             rememberSuccessfulSignIn();
             shell.connected(connection.database());
+            connection.signedIn().ifPresentOrElse(p -> {
+                shell.signedInAs(p.printedName() + " (" + p.roles().stream().map(GroupRole::shortName)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                integrity.mayAnchorProperty().set(p.has(GroupRole.COMPLIANCE) || p.has(GroupRole.ADMIN));
+            }, () -> integrity.mayAnchorProperty().set(true));   // the schema owner
             search.readyProperty().set(true);
             if (!monitoring) {
                 monitoring = true;
@@ -129,6 +161,8 @@ public final class DesktopWiring implements AutoCloseable {
             }
         });
 
+        Parent integrityView = load("integrity/Integrity.fxml", Map.of(
+                IntegrityController.class, new IntegrityController(integrity))::get);
         Parent summaryView = load("connection/ConnectionSummary.fxml", Map.of(
                 ConnectionSummaryController.class, new ConnectionSummaryController(summary))::get);
         reports = new ReportsViewModel(dev.serialtrace.reports.definitions.ReportCatalogue.standard(),
@@ -147,7 +181,8 @@ public final class DesktopWiring implements AutoCloseable {
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
         shell.setOnAbout(() -> showAbout(about));
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
-                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView)))::get);
+                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView,
+                        Section.INTEGRITY, integrityView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
@@ -236,7 +271,7 @@ public final class DesktopWiring implements AutoCloseable {
         }
         ConnectionProfile last = profiles.lastUsed();
         if (last.isEmbedded()) {
-            open(ConnectionSettings.EMBEDDED, new SignInViewModel.Request(last, null, false), early);
+            open(last.settings(null), new SignInViewModel.Request(last, null, false), early);
         } else {
             vault.password(last).ifPresentOrElse(
                     pw -> open(last.settings(pw), new SignInViewModel.Request(last, pw, true)),
@@ -267,7 +302,7 @@ public final class DesktopWiring implements AutoCloseable {
             }));
         }
         summary.connect(settings, early, () -> {
-            if (request == null || request.profile().isEmbedded()) {
+            if (request == null || request.profile().isEmbedded() && request.profile().user() == null) {
                 open(settings, request);
             } else {
                 signIn(request.profile());

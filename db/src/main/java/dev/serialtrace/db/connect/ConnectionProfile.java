@@ -1,5 +1,7 @@
 package dev.serialtrace.db.connect;
 
+import dev.serialtrace.db.demo.DemoPeople;
+
 import java.util.Objects;
 
 /** A named place to connect: a URL and user (no URL: the embedded demo database). Never a password. */
@@ -22,8 +24,19 @@ public record ConnectionProfile(String name, String url, String user) {
         return url == null;
     }
 
+    /**
+     * Where to connect. The embedded demo is used as a demo person (the default one unless a user
+     * is given; their documented password unless one is given), never as its owner.
+     */
     public ConnectionSettings settings(String password) {
-        return isEmbedded() ? ConnectionSettings.EMBEDDED : new ConnectionSettings(url, user, password);
+        if (isEmbedded()) {
+            DemoPeople.DemoPerson person = DemoPeople.byLogin(user);
+            String login = user != null ? user : DemoPeople.DEFAULT.login();
+            String pw = password != null ? password
+                    : person != null ? person.password() : user == null ? DemoPeople.DEFAULT.password() : null;
+            return new ConnectionSettings(null, login, pw);
+        }
+        return new ConnectionSettings(url, user, password);
     }
 
     @Override

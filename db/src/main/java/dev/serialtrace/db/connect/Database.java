@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedServer embedded;
     private final HikariDataSource pool;
     private final DSLContext dsl;
+    private volatile boolean serverHandedOver;
 
     private Database(ConnectionSettings settings, EmbeddedServer embedded, HikariDataSource pool) {
         this.settings = settings;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
             pool = pool(settings);
             Database db = new Database(settings, embedded, pool);
             db.checkSchema(policy, status);
+            db.noteSignIn();
             return db;
         } catch (RuntimeException e) {
             if (pool != null) {
@@ -152,6 +154,9 @@ public final class Database implements AutoCloseable {
             case "28000":
                 return new DatabaseException("The server refused " + who + ": " + e.getMessage(),
                         "Ask the database administrator to create the role or allow it to connect.", e);
+            case "ST423":
+                return new DatabaseException("The account of " + who + " is locked after repeated failed sign-ins.",
+                        "Wait a quarter of an hour, or ask an administrator (serialtrace users unlock).", e);
             case "3D000":
                 return new DatabaseException("The database in " + s.url() + " does not exist.",
                         "Check the database name in the URL, or create the database.", e);
@@ -190,6 +195,57 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /**
+     * The same server, signed in as a person (the embedded demo: opened as its owner to migrate
+     * and seed, then used as a person). A wrong password is counted towards the person's lock
+     * (through this owner connection) and thrown as a {@link DatabaseException}; this database
+     * stays open then. On success this database's pool closes and the server belongs to the result.
+     */
+    public Database signInAs(String user, String password) {
+        ConnectionSettings person = new ConnectionSettings(settings.url(), user, password);
+        try {
+            checkReachableAndSupported(person);
+        } catch (DatabaseException e) {
+            if (e.getCause() instanceof SQLException sql && "28P01".equals(sql.getSQLState())) {
+                int left = dev.serialtrace.db.jooq.Routines.recordFailedSignIn(dsl.configuration(), user);
+                throw new DatabaseException(e.getMessage() + (left == 0 ? " The account is now locked for a while."
+                        : " " + left + (left == 1 ? " attempt" : " attempts") + " left before the account is locked."),
+                        e.hint(), e);
+            }
+            throw e;
+        }
+        HikariDataSource personal = pool(person);
+        Database db = new Database(person, embedded, personal);
+        try {
+            db.noteSignIn();
+        } catch (RuntimeException e) {
+            personal.close();
+            throw e;
+        }
+        serverHandedOver = true;
+        pool.close();
+        return db;
+    }
+
+    /** A person's sign-in: refused while locked (also enforced at login on PostgreSQL 17), else clears failures. */
+    private void noteSignIn() {
+        if (!dsl.fetchExists(dev.serialtrace.db.jooq.Tables.PERSON, dev.serialtrace.db.jooq.Tables.PERSON.LOGIN.eq(DSL.field("session_user", String.class)))) {
+            return;   // the owner, or a role that is not a person
+        }
+        try {
+            dev.serialtrace.db.jooq.Routines.refuseLockedPerson(dsl.configuration());
+            dev.serialtrace.db.jooq.Routines.recordSuccessfulSignIn(dsl.configuration());
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new DatabaseException("The account \"" + settings.user() + "\" is locked after repeated failed sign-ins.",
+                    "Wait a quarter of an hour, or ask an administrator (serialtrace users unlock).", e);
+        }
+    }
+
+    /** The database role this connection works as (the person signed in). */
+    public String sessionUser() {
+        return dsl.select(DSL.field("session_user", String.class)).fetchOne(0, String.class);
+    }
+
     public DSLContext dsl() {
         return dsl;
     }
@@ -219,7 +275,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-        if (embedded != null) {
+        if (embedded != null && !serverHandedOver) {
             embedded.close();
         }
     }

@@ -51,11 +51,13 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "50")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min")
                     .start();
             EmbeddedServer server = new EmbeddedServer(pg, pg.getPort());
+            server.requirePasswordsOfPeople(dataDirectory);
             server.ensureDatabase();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -81,6 +83,37 @@ public final class EmbeddedServer implements AutoCloseable {
     public ConnectionSettings settings() {
         return new ConnectionSettings(jdbcUrl(), USER, null);
     }
+
+    /**
+     * The owner ({@value #USER}) stays trusted on this machine, as before; every other role — the
+     * demo people — must give its password (scram), so signing in and signatures mean something.
+     * Written at each start (older data folders trusted everyone) and reloaded without a restart.
+     */
+    private void requirePasswordsOfPeople(Path dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), PASSWORD_RULES);
+        } catch (IOException e) {
+            throw new DatabaseException("Cannot write the embedded database's access rules: " + e.getMessage(),
+                    "Check that the data folder is writable.", e);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", USER, null);
+             Statement s = c.createStatement()) {
+            s.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new DatabaseException("The embedded server did not reload its access rules: " + e.getMessage(),
+                    "Move the data folder aside to start afresh.", e);
+        }
+    }
+
+    static final String PASSWORD_RULES = """
+            # written by Serialtrace at each start: the owner is trusted locally, people give passwords
+            local all postgres trust
+            local all all scram-sha-256
+            host all postgres 127.0.0.1/32 trust
+            host all postgres ::1/128 trust
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
     private void ensureDatabase() {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", USER, null);

@@ -18,6 +18,7 @@ public final class Session implements AutoCloseable {
     private final UnitDossierQuery dossiers;
     private final UnitLookup lookup;
     private final UnitSearch search;
+    private final dev.serialtrace.db.integrity.ChainVerifier verifier;
 
     public Session(Database database, Clock clock) {
         this.database = database;
@@ -26,6 +27,11 @@ public final class Session implements AutoCloseable {
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
+        this.verifier = new dev.serialtrace.db.integrity.ChainVerifier(dsl);
+    }
+
+    public dev.serialtrace.db.integrity.ChainVerifier verifier() {
+        return verifier;
     }
 
     public UnitLookup lookup() {

@@ -43,6 +43,11 @@ public final class SignInDialog {
         error.getStyleClass().add("error-message");
         error.setWrapText(true);
 
+        Label demoPeople = new Label("Demo people: " + vm.demoPeopleHint());
+        demoPeople.setWrapText(true);
+        demoPeople.visibleProperty().bind(vm.urlProperty().isEmpty());
+        demoPeople.managedProperty().bind(demoPeople.visibleProperty());
+
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -54,7 +59,8 @@ public final class SignInDialog {
         }
         url.setPrefColumnCount(34);
         grid.add(remember, 1, labels.length);
-        grid.add(error, 0, labels.length + 1, 2, 1);
+        grid.add(demoPeople, 0, labels.length + 1, 2, 1);
+        grid.add(error, 0, labels.length + 2, 2, 1);
         dialog.getDialogPane().setContent(grid);
 
         dialog.getDialogPane().lookupButton(connect).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

@@ -1,6 +1,8 @@
 package dev.serialtrace.desktop.connection;
 
 import dev.serialtrace.db.connect.ConnectionProfile;
+import dev.serialtrace.db.connect.ConnectionSettings;
+import dev.serialtrace.db.demo.DemoPeople;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,6 +41,12 @@ public final class SignInViewModel {
         selected.set(current);
     }
 
+    /** The demo people to choose from (README), shown beside the user field for the demo. */
+    public String demoPeopleHint() {
+        return DemoPeople.ALL.stream().map(d -> d.login() + " (" + d.role().shortName() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")) + " — password: <user>-demo";
+    }
+
     private void fill(ConnectionProfile p) {
         if (p == null) {
             return;
@@ -48,6 +56,11 @@ public final class SignInViewModel {
         user.set(p.user() == null ? "" : p.user());
         password.set(vault.password(p).orElse(""));
         remember.set(vault.password(p).isPresent());
+        if (p.isEmbedded()) {   // the demo: pre-filled with the documented demo person (README)
+            ConnectionSettings demo = p.settings(null);
+            user.set(demo.user());
+            password.set(demo.password());
+        }
         error.set("");
     }
 
@@ -55,6 +68,11 @@ public final class SignInViewModel {
     public Optional<Request> request() {
         try {
             ConnectionProfile p = new ConnectionProfile(name.get(), url.get(), user.get());
+            DemoPeople.DemoPerson demo = p.isEmbedded() ? DemoPeople.byLogin(p.user()) : null;
+            if (p.isEmbedded() && password.get().isEmpty() && demo == null) {
+                error.set("Enter the password of " + p.user() + ".");
+                return Optional.empty();
+            }
             if (!p.isEmbedded() && p.user() == null) {
                 error.set("Enter your database user name.");
                 return Optional.empty();

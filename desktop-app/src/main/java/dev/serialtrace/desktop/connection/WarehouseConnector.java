@@ -4,6 +4,10 @@ import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.demo.DemoDataGenerator;
+import dev.serialtrace.db.demo.DemoPeople;
+import dev.serialtrace.db.integrity.ChainVerifier;
+import dev.serialtrace.db.access.Person;
+import dev.serialtrace.db.access.Users;
 import dev.serialtrace.db.status.DatabaseStatus;
 import dev.serialtrace.db.status.DatabaseStatusQuery;
 import dev.serialtrace.desktop.common.BackgroundTask;
@@ -32,7 +36,15 @@ public final class WarehouseConnector {
     }
 
     /** An open database. The caller owns (and closes) it. */
-    public record Connection(Database database) {
+    public record Connection(Database database, Person person) {
+        public Connection(Database database) {
+            this(database, null);
+        }
+
+        /** The person signed in, if the database role is one (the owner is not). */
+        public java.util.Optional<Person> signedIn() {
+            return java.util.Optional.ofNullable(person);
+        }
     }
 
     /** What the database holds, for the summary; counting can take a second on a large database. */
@@ -52,7 +64,13 @@ public final class WarehouseConnector {
             if (db.isEmbedded() && !db.dsl().fetchExists(UNIT)) {
                 seedDemoWarehouse(db, progress);
             }
-            return new Connection(db);
+            if (db.isEmbedded() && settings.user() != null && !settings.user().equals(db.settings().user())) {
+                // the demo database: opened as its owner to migrate and seed, used as a demo person
+                DemoPeople.ensure(db.dataSource());
+                progress.update("Signing in as " + settings.user() + " …", -1);
+                db = db.signInAs(settings.user(), settings.password());
+            }
+            return new Connection(db, new Users(db.dsl()).find(db.sessionUser()).orElse(null));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -76,5 +94,6 @@ public final class WarehouseConnector {
         new DemoDataGenerator(db.dataSource()).generate(
                 new DemoDataGenerator.Options(FIRST_RUN_DEMO_UNITS, FIRST_RUN_DEMO_SEED, LocalDate.now(clock).minusDays(1)),   // a whole day of history, none of it in the future
                 (phase, done, total) -> progress.update("First run: " + phase, total > 0 ? (double) done / total : -1));
+        new ChainVerifier(db.dsl()).anchor();   // the demo's history starts anchored
     }
 }

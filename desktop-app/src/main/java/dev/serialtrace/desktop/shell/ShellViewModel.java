@@ -52,5 +52,10 @@ public final class ShellViewModel {
     public ObjectProperty<Section> sectionProperty() { return section; }
     public ObjectProperty<ConnectionHealth> healthProperty() { return health; }
     public ReadOnlyStringProperty databaseProperty() { return database; }
+    /** The signed-in person as the status bar shows them: printed name and roles. */
+    public void signedInAs(String who) {
+        user.set(who);
+    }
+
     public ReadOnlyStringProperty userProperty() { return user; }
 }
