@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {DbCommand.class, DemoDataCommand.class, ParseCommand.class, LookupCommand.class,
-                SearchCommand.class, BenchCommand.class, ReportCommand.class})
+                SearchCommand.class, BenchCommand.class, ReportCommand.class, EpcisCommand.class, ReconcileCommand.class})
 final class SerialtraceCommand {
 }

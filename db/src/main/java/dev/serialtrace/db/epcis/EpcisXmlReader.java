@@ -87,7 +87,7 @@ final class EpcisXmlReader implements EpcisReader {
                     while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
                         String field = xml.getLocalName();
                         String text = xml.getElementText().trim();
-                        if (field.equals("quantity")) {
+                        if (field.equals("quantity") && text.matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
                             q.put(field, new java.math.BigDecimal(text));
                         } else {
                             q.put(field, text);

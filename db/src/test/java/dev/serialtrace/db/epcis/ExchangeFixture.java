@@ -102,4 +102,11 @@ final class ExchangeFixture {
         return new NewCustodyEvent(unit, T0.plusHours(hours), "Europe/Amsterdam", step, d, from, to, source, destination, parent,
                 tx, new NewCustodyEvent.Capture(NewCustodyEvent.Capture.Method.scan, null, null, null), null);
     }
+
+    /** Internal ids, for drill-down assertions. */
+    record Ids(DSLContext dsl) {
+        String internalId(long unit) {
+            return dsl.select(UNIT.INTERNAL_ID).from(UNIT).where(UNIT.ID.eq(unit)).fetchOne().value1();
+        }
+    }
 }
