@@ -20,7 +20,7 @@ public final class EpcUris {
     static final String PARTY_URN = "urn:serialtrace:party:";
 
     /** A unit as the document names it: by GTIN and serial, or by our internal id. */
-    public record UnitKey(String gtin, String serial, String internalId) {
+    public record UnitKey(String gtin, String serial, String internalId, Integer companyPrefixLength) {
     }
 
     private EpcUris() {
@@ -51,7 +51,7 @@ public final class EpcUris {
     /** The unit a URI names, or null if it names no serialised item. */
     public static UnitKey parseUnit(String uri) {
         if (uri.startsWith(UNIT_URN)) {
-            return new UnitKey(null, null, uri.substring(UNIT_URN.length()));
+            return new UnitKey(null, null, uri.substring(UNIT_URN.length()), null);
         }
         String canonical = canonical(uri);
         int at = canonical.indexOf("/01/");
@@ -62,7 +62,8 @@ public final class EpcUris {
             int query = serial.indexOf('?');
             serial = decode(query >= 0 ? serial.substring(0, query) : serial);
             int slash = serial.indexOf('/');
-            return new UnitKey(gtin, slash >= 0 ? serial.substring(0, slash) : serial, null);
+            Integer prefix = uri.startsWith("urn:epc:id:sgtin:") ? uri.indexOf('.') - "urn:epc:id:sgtin:".length() : null;
+            return new UnitKey(gtin, slash >= 0 ? serial.substring(0, slash) : serial, null, prefix);
         }
         return null;
     }

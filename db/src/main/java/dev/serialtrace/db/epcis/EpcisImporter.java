@@ -582,7 +582,7 @@ public final class EpcisImporter {
         }
 
         private long create(DSLContext db, EpcUris.UnitKey k, ObjectNode ilmd) {
-            long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin));
+            long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength()));
             Long lot = null;
             LocalDate expiry = null;
             if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {
@@ -610,15 +610,18 @@ public final class EpcisImporter {
     }
 
     /** {product id, manufacturer id} of a GTIN; a product never seen is created with a maker named after it. */
-    private static long[] product(DSLContext db, String gtin) {
+    private static long[] product(DSLContext db, String gtin, Integer companyPrefixLength) {
         var r = db.select(PRODUCT.ID, PRODUCT.MANUFACTURER_ID).from(PRODUCT).where(PRODUCT.GTIN.eq(gtin)).fetchOne();
         if (r != null) {
             return new long[] {r.value1(), r.value2()};
         }
         long maker = db.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.manufacturer, "Manufacturer of GTIN " + gtin)
                 .returning(PARTY.ID).fetchOne().getId();
-        long product = db.insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN, PRODUCT.MANUFACTURER_ID)
-                .values("GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker)
+        Short prefix = companyPrefixLength != null && companyPrefixLength >= 6 && companyPrefixLength <= 12
+                ? companyPrefixLength.shortValue() : null; // an SGTIN URI tells it; a Digital Link does not
+        long product = db.insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN, PRODUCT.MANUFACTURER_ID,
+                        PRODUCT.COMPANY_PREFIX_LENGTH)
+                .values("GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker, prefix)
                 .returning(PRODUCT.ID).fetchOne().getId();
         return new long[] {product, maker};
     }

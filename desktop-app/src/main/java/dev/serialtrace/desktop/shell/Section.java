@@ -6,7 +6,8 @@ public enum Section {
     AUDITS("Audits", "mdi2c-clipboard-check-outline", false),
     DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", false),
     REPORTS("Reports", "mdi2f-file-document-outline", true),
-    EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false);
+    EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false),
+    EXCHANGE("Exchange", "mdi2s-swap-horizontal", true);
 
     private final String label;
     private final String icon;
