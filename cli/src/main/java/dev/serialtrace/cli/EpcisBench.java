@@ -33,6 +33,8 @@ final class EpcisBench implements Callable<Integer> {
     long events;
     @Option(names = "--days", defaultValue = "30", description = "days of history to export (default ${DEFAULT-VALUE})")
     int days;
+    @Option(names = "--sensor-data", description = "include cold-chain sensor summaries in the export (slower)")
+    boolean sensorData;
     @Option(names = "--skip-import", description = "measure export only (writes nothing to the database but the sync log)")
     boolean skipImport;
     @Mixin ConnectionOptions connection;
@@ -50,7 +52,7 @@ final class EpcisBench implements Callable<Integer> {
                 try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     EpcisExporter.Result r = new EpcisExporter(db.dsl(), Clock.systemDefaultZone()).export(
                             new EpcisExporter.Selection.Between(to.minusDays(days - 1L), to),
-                            new EpcisExporter.Options(format, false, "bench"), os, n -> { });
+                            new EpcisExporter.Options(format, false, "bench", sensorData), os, n -> { });
                     out.printf("export %-6s %,12d events %,9d ms %,10.0f events/s %,8d MB%n", format, r.events(), r.millis(),
                             r.millis() == 0 ? 0.0 : r.events() * 1000.0 / r.millis(), Files.size(file) >> 20);
                 } finally {

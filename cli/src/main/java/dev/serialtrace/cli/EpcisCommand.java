@@ -61,6 +61,9 @@ final class EpcisCommand {
         boolean digitalLink;
         @Option(names = "--partner", defaultValue = "(file)", description = "who the document is for, for the sync log")
         String partner;
+        @Option(names = "--sensor-data", negatable = true, description = "temperature summaries of cold locations "
+                + "(default: on for --unit and --lot, off for a date range, where it costs two queries per cold event)")
+        Boolean sensorData;
         @Mixin ConnectionOptions connection;
         @Spec CommandSpec spec;
 
@@ -93,7 +96,8 @@ final class EpcisCommand {
                 EpcisExporter.Result result;
                 try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                     result = new EpcisExporter(db.dsl(), Clock.systemDefaultZone()).export(selection,
-                            new EpcisExporter.Options(f, digitalLink, partner), os, n -> { });
+                            new EpcisExporter.Options(f, digitalLink, partner,
+                                    sensorData != null ? sensorData : !(selection instanceof EpcisExporter.Selection.Between)), os, n -> { });
                 } catch (RuntimeException | IOException e) {
                     Files.deleteIfExists(tmp);
                     throw e;

@@ -53,7 +53,14 @@ public final class EpcisExporter {
         }
     }
 
-    public record Options(EpcisDocumentWriter.Format format, boolean digitalLink, String partner) {
+    /**
+     * @param sensorData add the temperature summary of cold locations a unit leaves: two indexed
+     *                   queries per such event, so the CLI leaves it out of date-range exports unless asked
+     */
+    public record Options(EpcisDocumentWriter.Format format, boolean digitalLink, String partner, boolean sensorData) {
+        public Options(EpcisDocumentWriter.Format format, boolean digitalLink, String partner) {
+            this(format, digitalLink, partner, true);
+        }
     }
 
     public record Result(long events, long millis, boolean dscsa) {
@@ -115,7 +122,7 @@ public final class EpcisExporter {
                             : query.orderBy(CUSTODY_EVENT.OCCURRED_AT, CUSTODY_EVENT.ID);
                     try (Cursor<Record> cursor = ordered.fetchSize(5_000).fetchLazy()) {
                         for (Record r : cursor) {
-                            writer.event(event(r, options.digitalLink(), ownGln));
+                            writer.event(event(r, options, ownGln));
                             if (++count[0] % 10_000 == 0) {
                                 progress.accept(count[0]);
                             }
@@ -189,7 +196,8 @@ public final class EpcisExporter {
     }
 
     /** The EPCIS event of one custody event row, its eventID the GS1 hash of its content. */
-    private ObjectNode event(Record r, boolean digitalLink, String ownGln) {
+    private ObjectNode event(Record r, Options options, String ownGln) {
+        boolean digitalLink = options.digitalLink();
         BizStep step = BizStep.valueOf(r.get(CUSTODY_EVENT.BIZ_STEP).getLiteral());
         Disposition disposition = Disposition.valueOf(r.get(CUSTODY_EVENT.DISPOSITION).getLiteral());
         String gtin = r.get(UNIT.GTIN) != null ? r.get(UNIT.GTIN) : r.get(PRODUCT.GTIN);
@@ -247,7 +255,7 @@ public final class EpcisExporter {
                 ilmd.put(EpcisEvents.EXPIRY, expiry(r).toString());
             }
         }
-        if (Boolean.TRUE.equals(r.get(FROM.IS_COLD)) && r.get(PRODUCT.STORAGE_TEMP_MIN) != null) {
+        if (options.sensorData() && Boolean.TRUE.equals(r.get(FROM.IS_COLD)) && r.get(PRODUCT.STORAGE_TEMP_MIN) != null) {
             SensorSummary.of(dsl, r.get(CUSTODY_EVENT.FROM_LOCATION_ID), r.get(CUSTODY_EVENT.UNIT_ID), at)
                     .ifPresent(reading -> e.putArray("sensorElementList").add(reading));
         }

@@ -82,6 +82,7 @@ public final class EpcisImporter {
     private final Map<String, Long> locations = new HashMap<>();
     private final Map<String, Long> parties = new HashMap<>();
     private final Map<String, long[]> products = new HashMap<>();
+    private final Map<String, Long> lots = new HashMap<>();
 
     public EpcisImporter(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
@@ -258,6 +259,7 @@ public final class EpcisImporter {
         locations.clear();
         parties.clear();
         products.clear();
+        lots.clear();
     }
 
     private static void add(Counts into, Counts c) {
@@ -515,7 +517,7 @@ public final class EpcisImporter {
         final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
         long created;
 
-        Units(DSLContext db, java.util.Collection<Pending> events) {
+        Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {
             Map<String, EpcUris.UnitKey> keys = new LinkedHashMap<>();
             Map<String, ObjectNode> ilmdOf = new HashMap<>();
             for (Pending p : events) {
@@ -560,6 +562,8 @@ public final class EpcisImporter {
                 db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT).from(UNIT).where(UNIT.INTERNAL_ID.in(internal))
                         .forEach(r -> found.put("internal|" + r.value2(), r));
             }
+            Map<String, List<String>> missing = new LinkedHashMap<>();  // lookup key -> URIs naming that unit
+            Map<String, EpcUris.UnitKey> missingKeys = new HashMap<>();
             for (Map.Entry<String, EpcUris.UnitKey> entry : keys.entrySet()) {
                 EpcUris.UnitKey k = entry.getValue();
                 String lookup = k.internalId() != null ? "internal|" + k.internalId()
@@ -569,44 +573,61 @@ public final class EpcisImporter {
                     byUri.put(entry.getKey(), r.value1());
                     lastEventAt.put(r.value1(), r.value4());
                 } else if (k.gtin() != null) {
-                    long id = create(db, k, ilmdOf.get(entry.getKey()));
-                    byUri.put(entry.getKey(), id);
-                    found.put(lookup, db.newRecord(UNIT.ID, UNIT.SERIAL_NORM, UNIT.GTIN, UNIT.LAST_EVENT_AT).values(id, null, null, null));
-                    created++;
+                    missing.computeIfAbsent(lookup, x -> new ArrayList<>()).add(entry.getKey());
+                    missingKeys.putIfAbsent(lookup, k);
                 }
             }
+            if (!missing.isEmpty()) {
+                create(db, missing, missingKeys, ilmdOf);
+            }
+        }
+
+        /** New units in one sequence query and one COPY, whatever their number. */
+        private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
+                            Map<String, ObjectNode> ilmdOf) throws java.sql.SQLException {
+            List<Long> ids = db.select(DSL.field("nextval(pg_get_serial_sequence('unit', 'id'))", Long.class))
+                    .from(DSL.generateSeries(1, missing.size())).fetch(0, Long.class);
+            CopyRows rows = new CopyRows("unit", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
+            int i = 0;
+            for (Map.Entry<String, List<String>> m : missing.entrySet()) {
+                EpcUris.UnitKey k = keys.get(m.getKey());
+                ObjectNode ilmd = m.getValue().stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength()));
+                LocalDate expiry = null;
+                if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {
+                    try {
+                        expiry = LocalDate.parse(ilmd.get(EpcisEvents.EXPIRY).asText());
+                    } catch (RuntimeException notADate) {
+                        expiry = null;
+                    }
+                }
+                Long lot = null;
+                if (ilmd != null && ilmd.has(EpcisEvents.LOT)) {
+                    lot = lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry);
+                }
+                long id = ids.get(i++);
+                rows.value(id).value(InternalUnitId.format(id)).value(product[0]).value(product[1]).value(k.serial())
+                        .value(k.gtin()).value(lot).value(expiry).endRow();
+                for (String uri : m.getValue()) {
+                    byUri.put(uri, id);
+                }
+                created++;
+            }
+            db.connection(rows::copy);
         }
 
         Long id(String epc) {
             return byUri.get(epc);
         }
 
-        private long create(DSLContext db, EpcUris.UnitKey k, ObjectNode ilmd) {
-            long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength()));
-            Long lot = null;
-            LocalDate expiry = null;
-            if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {
-                try {
-                    expiry = LocalDate.parse(ilmd.get(EpcisEvents.EXPIRY).asText());
-                } catch (RuntimeException notADate) {
-                    expiry = null;
-                }
-            }
-            if (ilmd != null && ilmd.has(EpcisEvents.LOT)) {
-                String code = ilmd.get(EpcisEvents.LOT).asText();
-                lot = db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product[0])).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
-                if (lot == null) {
-                    lot = db.insertInto(LOT, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(product[0], code, expiry)
-                            .returning(LOT.ID).fetchOne().getId();
-                }
-            }
-            long id = db.select(DSL.field("nextval(pg_get_serial_sequence('unit', 'id'))", Long.class)).fetchOne(0, Long.class);
-            db.insertInto(UNIT, UNIT.ID, UNIT.INTERNAL_ID, UNIT.PRODUCT_ID, UNIT.MANUFACTURER_ID, UNIT.SERIAL, UNIT.GTIN, UNIT.LOT_ID,
-                            UNIT.EXPIRY)
-                    .values(id, InternalUnitId.format(id), product[0], product[1], k.serial(), k.gtin(), lot, expiry)
-                    .execute();
-            return id;
-        }
+    }
+
+    private Long lot(DSLContext db, long product, String code, LocalDate expiry) {
+        return lots.computeIfAbsent(product + "|" + code, key -> {
+            Long id = db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
+            return id != null ? id : db.insertInto(LOT, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(product, code, expiry)
+                    .returning(LOT.ID).fetchOne().getId();
+        });
     }
 
     /** {product id, manufacturer id} of a GTIN; a product never seen is created with a maker named after it. */
