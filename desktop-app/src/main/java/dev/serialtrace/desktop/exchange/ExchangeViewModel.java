@@ -169,10 +169,11 @@ public final class ExchangeViewModel {
         running.set(false);
         progress.set(0);
         Throwable root = t;
-        while (root.getCause() != null && root.getMessage() == null) {
-            root = root.getCause();
+        while (root.getCause() != null) {
+            root = root.getCause();   // "Rollback caused" says nothing; the first cause does
         }
-        error.set(root.getMessage() == null ? root.toString() : root.getMessage());
+        error.set(root instanceof java.nio.file.NoSuchFileException ? "No such file: " + root.getMessage()
+                : root.getMessage() == null ? root.toString() : root.getMessage());
         status.set("Failed — nothing half-written: each event is imported whole or not at all.");
     }
 
