@@ -28,6 +28,9 @@ import dev.serialtrace.db.integrity.Anchor;
 import dev.serialtrace.db.integrity.VerificationReport;
 import dev.serialtrace.desktop.connection.SignInViewModel;
 import dev.serialtrace.desktop.connection.WarehouseConnector;
+import dev.serialtrace.desktop.exchange.ExchangeController;
+import dev.serialtrace.desktop.exchange.ExchangeServices;
+import dev.serialtrace.desktop.exchange.ExchangeViewModel;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
 import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import dev.serialtrace.desktop.search.SearchController;
@@ -180,9 +183,21 @@ public final class DesktopWiring implements AutoCloseable {
         AboutViewModel about = new AboutViewModel(AppInfo.of(DesktopWiring.class, home),
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
         shell.setOnAbout(() -> showAbout(about));
+        // issue 9: EPCIS import/export and reconciliation
+        ExchangeViewModel exchange = new ExchangeViewModel(new ExchangeServices(() -> session), tasks, internalId -> {
+            shell.sectionProperty().set(Section.SEARCH);
+            searchController.searchFor(internalId);
+        });
+        ExchangeController exchangeController = new ExchangeController(exchange,
+                () -> dossier.dossierProperty().get() == null ? 0 : dossier.dossierProperty().get().identity().unitId());
+        Parent exchangeView = load("exchange/Exchange.fxml", Map.of(ExchangeController.class, exchangeController)::get);
+        dossierController.setOnExportEpcis(() -> {
+            shell.sectionProperty().set(Section.EXCHANGE);
+            exchangeController.chooseExport();
+        });
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
                 new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView,
-                        Section.INTEGRITY, integrityView)))::get);
+                        Section.INTEGRITY, integrityView, Section.EXCHANGE, exchangeView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);

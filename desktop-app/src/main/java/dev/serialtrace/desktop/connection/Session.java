@@ -15,6 +15,7 @@ import java.time.Clock;
 /** The open database and the queries the screens use, created once per connection. */
 public final class Session implements AutoCloseable {
     private final Database database;
+    private final DSLContext dsl;
     private final UnitDossierQuery dossiers;
     private final UnitLookup lookup;
     private final UnitSearch search;
@@ -23,7 +24,7 @@ public final class Session implements AutoCloseable {
     public Session(Database database, Clock clock) {
         this.database = database;
         // every query of the screens goes through the guard: never on the FX thread
-        DSLContext dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
+        dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
@@ -40,6 +41,11 @@ public final class Session implements AutoCloseable {
 
     public UnitSearch search() {
         return search;
+    }
+
+    /** For the Exchange screen (issue 9); guarded like every query of the screens. */
+    public DSLContext dsl() {
+        return dsl;
     }
 
     public Database database() {

@@ -7,7 +7,8 @@ public enum Section {
     DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", false),
     REPORTS("Reports", "mdi2f-file-document-outline", true),
     EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false),
-    INTEGRITY("Integrity", "mdi2s-shield-check-outline", true);
+    INTEGRITY("Integrity", "mdi2s-shield-check-outline", true),
+    EXCHANGE("Exchange", "mdi2s-swap-horizontal", true);
 
     private final String label;
     private final String icon;

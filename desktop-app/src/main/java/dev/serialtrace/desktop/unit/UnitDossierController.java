@@ -100,6 +100,18 @@ public final class UnitDossierController {
         this.zone = zone;
     }
 
+    private Runnable onExportEpcis = () -> { };
+
+    /** What "Export EPCIS…" does (issue 9: the Exchange screen's export of the open unit). */
+    public void setOnExportEpcis(Runnable action) {
+        this.onExportEpcis = action;
+    }
+
+    @FXML
+    private void exportEpcis() {
+        onExportEpcis.run();
+    }
+
     @FXML
     private void initialize() {
         back.disableProperty().bind(vm.canGoBackProperty().not());

@@ -1,0 +1,649 @@
+package dev.serialtrace.db.epcis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.serialtrace.core.epcis.Cbv;
+import dev.serialtrace.core.lifecycle.BizStep;
+import dev.serialtrace.core.lifecycle.Disposition;
+import dev.serialtrace.core.unit.InternalUnitId;
+import dev.serialtrace.core.unit.SerialNormalizer;
+import dev.serialtrace.db.jooq.Routines;
+import dev.serialtrace.db.jooq.enums.PartyKind;
+import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import static dev.serialtrace.db.jooq.Tables.*;
+
+/**
+ * EPCIS documents (JSON-LD 2.0, XML 2.0 and 1.2) into custody history. Two streaming passes over
+ * the file, so memory stays bounded whatever its size: the first checks every event and counts
+ * them; the second imports in batches, each in one transaction (units, products, lots and parties
+ * it needs are created; custody events go in by COPY, so the database's state trigger sees one
+ * statement per batch). A batch that fails is retried event by event, so each event goes in whole
+ * or not at all. Events already imported (same GS1 event hash, or same eventID) are skipped:
+ * importing a document twice changes nothing. Without {@code acceptPartial} a document with any
+ * bad event imports nothing. Every run that writes is recorded in the sync log.
+ */
+public final class EpcisImporter {
+    public record Options(boolean dryRun, boolean acceptPartial, String partner, int batchSize) {
+        public static Options defaults(String partner) {
+            return new Options(false, false, partner, 1_000);
+        }
+    }
+
+    /** An event that was not imported: its position in the document, its eventID if any, the field and why. */
+    public record Failure(long index, String eventId, String field, String message) {
+        @Override
+        public String toString() {
+            return "event #" + (index + 1) + (eventId == null ? "" : " (" + eventId + ")") + ": " + field + ": " + message;
+        }
+    }
+
+    public record Report(long events, long imported, long duplicates, long failed, long custodyEvents, long unitsCreated,
+                         long millis, List<Failure> failures, boolean dryRun, boolean cancelled, Long syncLogId) {
+        public SyncLog.Status status() {
+            if (failed == 0 && !cancelled) {
+                return SyncLog.Status.success;
+            }
+            return imported > 0 || duplicates > 0 ? SyncLog.Status.partial : SyncLog.Status.failed;
+        }
+
+        public double eventsPerSecond() {
+            return millis == 0 ? 0 : events * 1000.0 / millis;
+        }
+    }
+
+    /** Progress: "checking" then "importing", events done of total (total unknown, -1, while checking). */
+    public interface Progress {
+        void update(String phase, long done, long total);
+    }
+
+    private static final int MAX_LISTED_FAILURES = 500;
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final Map<String, Long> locations = new HashMap<>();
+    private final Map<String, Long> parties = new HashMap<>();
+    private final Map<String, long[]> products = new HashMap<>();
+    private final Map<String, Long> lots = new HashMap<>();
+
+    public EpcisImporter(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    public Report importFile(Path file, Options options, Progress progress, BooleanSupplier cancelled) throws IOException {
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        long t0 = System.nanoTime();
+        List<Failure> failures = new ArrayList<>();
+        long[] failedCount = {0};
+        BitSet bad = new BitSet();
+        long total = 0;
+        try (EpcisReader reader = EpcisReader.open(file)) {
+            ObjectNode e;
+            while ((e = reader.next()) != null) {
+                List<EventCheck.Problem> problems = EventCheck.check(e);
+                if (!problems.isEmpty()) {
+                    bad.set((int) total);
+                    for (EventCheck.Problem p : problems) {
+                        fail(failures, failedCount, new Failure(total, eventId(e), p.field(), p.message()), p == problems.get(0));
+                    }
+                }
+                total++;
+                if (total % 10_000 == 0) {
+                    progress.update("checking", total, -1);
+                    if (cancelled.getAsBoolean()) {
+                        return new Report(total, 0, 0, failedCount[0], 0, 0, millis(t0), failures, options.dryRun(), true, null);
+                    }
+                }
+            }
+        } catch (EpcisFormatException broken) {
+            Long log = options.dryRun() ? null : SyncLog.write(dsl, "import", options.partner(), format(file), started,
+                    OffsetDateTime.now(clock), SyncLog.Status.failed, total, 0, 0, file.getFileName() + ": " + broken.getMessage());
+            throw new EpcisFormatException(broken.getMessage() + (log == null ? "" : " (nothing imported; sync log #" + log + ")"), broken);
+        }
+        progress.update("checking", total, total);
+        long invalid = bad.cardinality();
+        if (invalid > 0 && !options.acceptPartial()) {
+            Long log = options.dryRun() ? null : SyncLog.write(dsl, "import", options.partner(), format(file), started,
+                    OffsetDateTime.now(clock), SyncLog.Status.failed, total, 0, invalid,
+                    invalid + " of " + total + " events invalid; nothing imported");
+            return new Report(total, 0, 0, invalid, 0, 0, millis(t0), failures, options.dryRun(), false, log);
+        }
+
+        Long syncId = options.dryRun() ? null : SyncLog.write(dsl, "import", options.partner(), format(file), started, null,
+                SyncLog.Status.failed, total, 0, 0, "running");
+        Counts counts = new Counts();
+        counts.failed = invalid;
+        boolean stopped = false;
+        try (EpcisReader reader = EpcisReader.open(file)) {
+            List<Pending> batch = new ArrayList<>(options.batchSize());
+            ObjectNode e;
+            long index = 0;
+            while ((e = reader.next()) != null) {
+                if (!bad.get((int) index)) {
+                    batch.add(new Pending(index, e));
+                }
+                index++;
+                if (batch.size() >= options.batchSize()) {
+                    importBatch(batch, options, syncId, counts, failures, failedCount);
+                    batch.clear();
+                    progress.update("importing", index, total);
+                    if (cancelled.getAsBoolean()) {
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            if (!stopped && !batch.isEmpty()) {
+                importBatch(batch, options, syncId, counts, failures, failedCount);
+            }
+            progress.update("importing", index, total);
+        }
+        Report report = new Report(total, counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
+                millis(t0), failures, options.dryRun(), stopped, syncId);
+        if (syncId != null) {
+            dsl.update(SYNC_LOG)
+                    .set(SYNC_LOG.FINISHED_AT, OffsetDateTime.now(clock))
+                    .set(SYNC_LOG.STATUS, dev.serialtrace.db.jooq.enums.SyncStatus.valueOf(report.status().name()))
+                    .set(SYNC_LOG.EVENTS_OK, (int) (counts.imported + counts.duplicates))
+                    .set(SYNC_LOG.EVENTS_FAILED, (int) counts.failed)
+                    .set(SYNC_LOG.MESSAGE, summary(file, report))
+                    .where(SYNC_LOG.ID.eq(syncId)).execute();
+        }
+        return report;
+    }
+
+    private static String summary(Path file, Report r) {
+        return file.getFileName() + ": " + r.imported() + " imported, " + r.duplicates() + " already there, " + r.failed()
+                + " failed" + (r.cancelled() ? ", cancelled" : "") + (r.failures().isEmpty() ? "" : "; first: " + r.failures().get(0));
+    }
+
+    private static void fail(List<Failure> failures, long[] count, Failure f, boolean countIt) {
+        if (countIt) {
+            count[0]++;
+        }
+        if (failures.size() < MAX_LISTED_FAILURES) {
+            failures.add(f);
+        }
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static String format(Path file) {
+        String n = file.getFileName().toString().toLowerCase();
+        return n.endsWith(".xml") ? "epcis-xml" : "epcis-json";
+    }
+
+    static String eventId(ObjectNode e) {
+        JsonNode id = e.get("eventID");
+        return id == null || id.asText().isEmpty() ? null : id.asText();
+    }
+
+    private static final class Counts {
+        long imported;
+        long duplicates;
+        long failed;
+        long custody;
+        long units;
+    }
+
+    /** An event waiting for its batch, with its key: the hash id, marked when it declares an earlier event in error. */
+    private static final class Pending {
+        final long index;
+        final ObjectNode event;
+        final String hash;
+        final String key;
+
+        Pending(long index, ObjectNode event) {
+            this.index = index;
+            this.event = event;
+            this.hash = EventHash.of(event);
+            this.key = event.has("errorDeclaration") ? hash + "#errorDeclaration" : hash;
+        }
+    }
+
+    private void importBatch(List<Pending> batch, Options options, Long syncId, Counts counts, List<Failure> failures,
+                             long[] failedCount) {
+        if (options.dryRun()) {
+            Set<String> known = known(dsl, batch);
+            for (Pending p : batch) {
+                if (known.contains(p.key) || (eventId(p.event) != null && known.contains("id:" + eventId(p.event)))) {
+                    counts.duplicates++;
+                } else {
+                    counts.imported++;
+                }
+            }
+            return;
+        }
+        try {
+            Counts c = dsl.transactionResult(tx -> write(tx.dsl(), batch, syncId));
+            add(counts, c);
+        } catch (RuntimeException batchFailed) {
+            forgetCreated();
+            // one bad event must not take the others with it: each on its own
+            for (Pending p : batch) {
+                try {
+                    Counts c = dsl.transactionResult(tx -> write(tx.dsl(), List.of(p), syncId));
+                    add(counts, c);
+                } catch (RuntimeException e) {
+                    forgetCreated();
+                    counts.failed++;
+                    fail(failures, failedCount, new Failure(p.index, eventId(p.event), "event", EpcisExporter.rootMessage(e)), false);
+                }
+            }
+        }
+    }
+
+    /** Rows created in a rolled-back transaction are gone: so are their cached ids. */
+    private void forgetCreated() {
+        locations.clear();
+        parties.clear();
+        products.clear();
+        lots.clear();
+    }
+
+    private static void add(Counts into, Counts c) {
+        into.imported += c.imported;
+        into.duplicates += c.duplicates;
+        into.custody += c.custody;
+        into.units += c.units;
+    }
+
+    private static Set<String> known(DSLContext db, List<Pending> batch) {
+        List<String> keys = batch.stream().map(p -> p.key).toList();
+        List<String> ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toList();
+        Set<String> known = new HashSet<>();
+        db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
+                .where(EPCIS_EVENT.HASH_ID.in(keys)).or(ids.isEmpty() ? DSL.falseCondition() : EPCIS_EVENT.EVENT_ID.in(ids))
+                .forEach(r -> {
+                    known.add(r.value1());
+                    if (r.value2() != null) {
+                        known.add("id:" + r.value2());
+                    }
+                });
+        return known;
+    }
+
+    /** One custody event to write. */
+    private record Row(long unitId, OffsetDateTime at, String zone, BizStep step, Disposition disposition, Long from, Long to,
+                       Long source, Long destination, Long parent, String transactions, String rawScan, Long corrects,
+                       String flag) {
+    }
+
+    private Counts write(DSLContext db, List<Pending> batch, Long syncId) throws Exception {
+        Counts c = new Counts();
+        Set<String> known = known(db, batch);
+        Map<String, Pending> fresh = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            String id = eventId(p.event);
+            if (known.contains(p.key) || (id != null && known.contains("id:" + id)) || fresh.containsKey(p.key)) {
+                c.duplicates++;
+            } else {
+                fresh.put(p.key, p);
+                if (id != null) {
+                    known.add("id:" + id);
+                }
+            }
+        }
+        if (fresh.isEmpty()) {
+            return c;
+        }
+        Units units = new Units(db, fresh.values());
+        c.units = units.created;
+
+        Map<String, List<Long>> originals = originals(db, fresh.values());
+        List<Row> rows = new ArrayList<>();
+        Map<Pending, int[]> rowsOf = new LinkedHashMap<>();
+        for (Pending p : fresh.values()) {
+            int first = rows.size();
+            rows(db, p, units, originals, rows);
+            rowsOf.put(p, new int[] {first, rows.size()});
+        }
+        long[] ids = new long[rows.size()];
+        if (!rows.isEmpty()) {
+            List<Long> fetched = db.select(DSL.field("nextval('custody_event_id_seq')", Long.class))
+                    .from(DSL.generateSeries(1, rows.size())).fetch(0, Long.class);
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = fetched.get(i);
+            }
+            LocalDate min = rows.stream().map(r -> r.at().toLocalDate()).min(LocalDate::compareTo).orElseThrow();
+            LocalDate max = rows.stream().map(r -> r.at().toLocalDate()).max(LocalDate::compareTo).orElseThrow();
+            Routines.ensureCustodyPartitions(db.configuration(), min.minusDays(1), max.plusDays(1));
+            CopyRows copy = new CopyRows("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
+                    + "from_location_id, to_location_id, source_party_id, destination_party_id, parent_unit_id, biz_transactions, "
+                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason");
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                OffsetDateTime last = units.lastEventAt.get(r.unitId());
+                boolean late = last != null && r.at().isBefore(last);
+                String flag = late ? join(r.flag(), "occurred before the unit's latest event (" + last + ")") : r.flag();
+                copy.value(ids[i]).value(r.unitId()).value(r.at()).value(r.zone()).value(r.step().name())
+                        .value(r.disposition().name()).value(r.from()).value(r.to()).value(r.source()).value(r.destination())
+                        .value(r.parent()).value(r.transactions()).value("import").value(r.rawScan()).value(r.corrects())
+                        .value(late ? "t" : "f").value(flag).endRow();
+            }
+            db.connection(copy::copy);
+        }
+        CopyRows epcis = new CopyRows("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload");
+        for (Map.Entry<Pending, int[]> entry : rowsOf.entrySet()) {
+            Pending p = entry.getKey();
+            StringBuilder arr = new StringBuilder("{");
+            for (int i = entry.getValue()[0]; i < entry.getValue()[1]; i++) {
+                arr.append(i > entry.getValue()[0] ? "," : "").append(ids[i]);
+            }
+            epcis.value(p.key).value(eventId(p.event)).value(p.event.path("type").asText())
+                    .value(OffsetDateTime.parse(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
+                    .value(EpcisEvents.MAPPER.writeValueAsString(p.event)).endRow();
+        }
+        db.connection(epcis::copy);
+        c.imported = fresh.size();
+        c.custody = rows.size();
+        return c;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
+    /** For events that declare an earlier one in error: the custody events that earlier one produced. */
+    private static Map<String, List<Long>> originals(DSLContext db, java.util.Collection<Pending> events) {
+        List<String> hashes = events.stream().filter(p -> p.event.has("errorDeclaration")).map(p -> p.hash).toList();
+        Map<String, List<Long>> out = new HashMap<>();
+        if (!hashes.isEmpty()) {
+            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(hashes))
+                    .forEach(r -> out.put(r.value1(), List.of(r.value2())));
+        }
+        return out;
+    }
+
+    /** The custody events one EPCIS event stands for: one per serialised unit of ours it names. */
+    private void rows(DSLContext db, Pending p, Units units, Map<String, List<Long>> originals, List<Row> rows) {
+        ObjectNode e = p.event;
+        String type = e.path("type").asText();
+        String action = e.path("action").asText("OBSERVE");
+        OffsetDateTime at = OffsetDateTime.parse(e.path("eventTime").asText());
+        String zone = e.path("eventTimeZoneOffset").asText();
+        Optional<BizStep> step = e.has("bizStep") ? CbvMapping.step(e.get("bizStep").asText()) : Optional.empty();
+        Optional<Disposition> disposition = e.has("disposition") ? CbvMapping.disposition(e.get("disposition").asText()) : Optional.empty();
+        Long from = location(db, e.path("readPoint").path("id").asText(null));
+        Long to = location(db, e.path("bizLocation").path("id").asText(null));
+        Long source = party(db, first(e, "sourceList", "source"), PartyKind.supplier);
+        Long destination = party(db, first(e, "destinationList", "destination"), PartyKind.customer);
+        String transactions = transactions(e);
+        List<Long> corrected = originals.get(p.hash);
+        String flag = null;
+        if (e.has("errorDeclaration")) {
+            JsonNode d = e.get("errorDeclaration");
+            flag = "EPCIS error declaration" + (d.has("reason") ? " (" + Cbv.Vocabulary.ERROR_REASON.term(d.get("reason").asText())
+                    .orElse(d.get("reason").asText()) + ")" : "") + " of " + d.path("declarationTime").asText();
+        }
+        BizStep defaultStep = switch (action) {
+            case "ADD" -> BizStep.commissioning;
+            case "DELETE" -> BizStep.decommissioning;
+            default -> BizStep.inspecting;
+        };
+        Disposition defaultDisposition = action.equals("ADD") ? Disposition.active : Disposition.unknown;
+        switch (type) {
+            case "ObjectEvent", "TransactionEvent" -> {
+                List<String> epcs = texts(e.get("epcList"));
+                if (type.equals("TransactionEvent") && e.has("parentID")) {
+                    epcs.add(e.get("parentID").asText());
+                }
+                for (String epc : epcs) {
+                    add(rows, units, corrected, epc, at, zone, step.orElse(type.equals("TransactionEvent") ? BizStep.inspecting : defaultStep),
+                            disposition.orElse(defaultDisposition), from, to, source, destination, null, transactions, flag);
+                }
+            }
+            case "AggregationEvent" -> {
+                Long parent = e.has("parentID") ? units.id(e.get("parentID").asText()) : null;
+                BizStep aggregationStep = switch (action) {
+                    case "ADD" -> BizStep.packing;
+                    case "DELETE" -> BizStep.unpacking;
+                    default -> step.orElse(BizStep.inspecting);
+                };
+                for (String epc : texts(e.get("childEPCs"))) {
+                    add(rows, units, corrected, epc, at, zone, aggregationStep, disposition.orElse(Disposition.unknown), from, to,
+                            source, destination, parent, transactions, flag);
+                }
+            }
+            case "TransformationEvent" -> {
+                for (String epc : texts(e.get("inputEPCList"))) {
+                    add(rows, units, corrected, epc, at, zone, BizStep.decommissioning, Disposition.non_sellable_other, from, to,
+                            source, destination, null, transactions, flag);
+                }
+                for (String epc : texts(e.get("outputEPCList"))) {
+                    add(rows, units, corrected, epc, at, zone, step.orElse(BizStep.commissioning), disposition.orElse(Disposition.active),
+                            from, to, source, destination, null, transactions, flag);
+                }
+            }
+            default -> {
+                // AssociationEvent: nothing in custody history; kept whole in epcis_event
+            }
+        }
+    }
+
+    private static void add(List<Row> rows, Units units, List<Long> corrected, String epc, OffsetDateTime at, String zone,
+                            BizStep step, Disposition disposition, Long from, Long to, Long source, Long destination, Long parent,
+                            String transactions, String flag) {
+        Long unit = units.id(epc);
+        if (unit == null) {
+            return; // not a serialised item (an SSCC, a class, a quantity): kept in epcis_event only
+        }
+        Long corrects = corrected == null || corrected.isEmpty() ? null : corrected.get(0);
+        rows.add(new Row(unit, at, zone, step, disposition, from, to, source, destination, parent, transactions, epc,
+                corrects, flag));
+    }
+
+    private static String first(ObjectNode e, String list, String field) {
+        JsonNode l = e.get(list);
+        return l == null || l.size() == 0 ? null : l.get(0).path(field).asText(null);
+    }
+
+    private static String transactions(ObjectNode e) {
+        ArrayNode out = EpcisEvents.MAPPER.createArrayNode();
+        for (JsonNode t : e.path("bizTransactionList")) {
+            String type = t.has("type") ? Cbv.Vocabulary.BIZ_TRANSACTION_TYPE.term(t.get("type").asText()).orElse(t.get("type").asText()) : "other";
+            out.addObject().put("type", type).put("id", BizTransactions.id(t.path("bizTransaction").asText()));
+        }
+        return out.toString();
+    }
+
+    static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            list.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    private Long location(DSLContext db, String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String path = EpcUris.parseLocationPath(uri);
+        if (path == null) {
+            return null;
+        }
+        Long id = locations.computeIfAbsent(path, k -> Optional.ofNullable(
+                db.select(LOCATION.ID).from(LOCATION).where(LOCATION.PATH.eq(k)).fetchOne(LOCATION.ID)).orElse(-1L));
+        return id < 0 ? null : id;
+    }
+
+    private Long party(DSLContext db, String uri, PartyKind kindIfNew) {
+        if (uri == null) {
+            return null;
+        }
+        return parties.computeIfAbsent(uri, k -> {
+            String[] key = EpcUris.parseParty(k);
+            Long found = key[0] != null
+                    ? db.select(PARTY.ID).from(PARTY).where(PARTY.GLN.eq(key[0])).fetchOne(PARTY.ID)
+                    : db.select(PARTY.ID).from(PARTY).where(PARTY.NAME.eq(key[1])).orderBy(PARTY.ID).limit(1).fetchOne(PARTY.ID);
+            if (found != null) {
+                return found;
+            }
+            return db.insertInto(PARTY, PARTY.KIND, PARTY.NAME, PARTY.GLN)
+                    .values(kindIfNew, key[0] != null ? "GLN " + key[0] : key[1], key[0])
+                    .returning(PARTY.ID).fetchOne().getId();
+        });
+    }
+
+    /**
+     * The units a batch names, found by GTIN + serial (or internal id) in one query each; those we
+     * have never seen are created, with their product (and its maker) if the GTIN is new too, and
+     * the lot and expiry their commissioning event's ILMD carries.
+     */
+    private final class Units {
+        final Map<String, Long> byUri = new HashMap<>();
+        final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
+        long created;
+
+        Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {
+            Map<String, EpcUris.UnitKey> keys = new LinkedHashMap<>();
+            Map<String, ObjectNode> ilmdOf = new HashMap<>();
+            for (Pending p : events) {
+                for (String field : EpcisEvents.EPC_LISTS) {
+                    for (String epc : texts(p.event.get(field))) {
+                        EpcUris.UnitKey k = EpcUris.parseUnit(epc);
+                        if (k != null) {
+                            keys.putIfAbsent(epc, k);
+                            if (p.event.has("ilmd") && !field.equals("inputEPCList") && !field.equals("childEPCs")) {
+                                ilmdOf.putIfAbsent(epc, (ObjectNode) p.event.get("ilmd"));
+                            }
+                        }
+                    }
+                }
+                if (p.event.has("parentID")) {
+                    EpcUris.UnitKey k = EpcUris.parseUnit(p.event.get("parentID").asText());
+                    if (k != null) {
+                        keys.putIfAbsent(p.event.get("parentID").asText(), k);
+                    }
+                }
+            }
+            if (keys.isEmpty()) {
+                return;
+            }
+            Set<String> norms = new HashSet<>();
+            Set<String> internal = new HashSet<>();
+            keys.values().forEach(k -> {
+                if (k.internalId() != null) {
+                    internal.add(k.internalId());
+                } else {
+                    norms.add(SerialNormalizer.normalize(k.serial()));
+                }
+            });
+            Map<String, Record4<Long, String, String, OffsetDateTime>> found = new HashMap<>();
+            if (!norms.isEmpty()) {
+                db.select(UNIT.ID, UNIT.SERIAL_NORM, DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN), UNIT.LAST_EVENT_AT)
+                        .from(UNIT).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
+                        .where(UNIT.SERIAL_NORM.in(norms))
+                        .forEach(r -> found.put(r.value3() + "|" + r.value2(), r));
+            }
+            if (!internal.isEmpty()) {
+                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT).from(UNIT).where(UNIT.INTERNAL_ID.in(internal))
+                        .forEach(r -> found.put("internal|" + r.value2(), r));
+            }
+            Map<String, List<String>> missing = new LinkedHashMap<>();  // lookup key -> URIs naming that unit
+            Map<String, EpcUris.UnitKey> missingKeys = new HashMap<>();
+            for (Map.Entry<String, EpcUris.UnitKey> entry : keys.entrySet()) {
+                EpcUris.UnitKey k = entry.getValue();
+                String lookup = k.internalId() != null ? "internal|" + k.internalId()
+                        : k.gtin() + "|" + SerialNormalizer.normalize(k.serial());
+                Record4<Long, String, String, OffsetDateTime> r = found.get(lookup);
+                if (r != null) {
+                    byUri.put(entry.getKey(), r.value1());
+                    lastEventAt.put(r.value1(), r.value4());
+                } else if (k.gtin() != null) {
+                    missing.computeIfAbsent(lookup, x -> new ArrayList<>()).add(entry.getKey());
+                    missingKeys.putIfAbsent(lookup, k);
+                }
+            }
+            if (!missing.isEmpty()) {
+                create(db, missing, missingKeys, ilmdOf);
+            }
+        }
+
+        /** New units in one sequence query and one COPY, whatever their number. */
+        private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
+                            Map<String, ObjectNode> ilmdOf) throws java.sql.SQLException {
+            List<Long> ids = db.select(DSL.field("nextval(pg_get_serial_sequence('unit', 'id'))", Long.class))
+                    .from(DSL.generateSeries(1, missing.size())).fetch(0, Long.class);
+            CopyRows rows = new CopyRows("unit", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
+            int i = 0;
+            for (Map.Entry<String, List<String>> m : missing.entrySet()) {
+                EpcUris.UnitKey k = keys.get(m.getKey());
+                ObjectNode ilmd = m.getValue().stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength()));
+                LocalDate expiry = null;
+                if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {
+                    try {
+                        expiry = LocalDate.parse(ilmd.get(EpcisEvents.EXPIRY).asText());
+                    } catch (RuntimeException notADate) {
+                        expiry = null;
+                    }
+                }
+                Long lot = null;
+                if (ilmd != null && ilmd.has(EpcisEvents.LOT)) {
+                    lot = lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry);
+                }
+                long id = ids.get(i++);
+                rows.value(id).value(InternalUnitId.format(id)).value(product[0]).value(product[1]).value(k.serial())
+                        .value(k.gtin()).value(lot).value(expiry).endRow();
+                for (String uri : m.getValue()) {
+                    byUri.put(uri, id);
+                }
+                created++;
+            }
+            db.connection(rows::copy);
+        }
+
+        Long id(String epc) {
+            return byUri.get(epc);
+        }
+
+    }
+
+    private Long lot(DSLContext db, long product, String code, LocalDate expiry) {
+        return lots.computeIfAbsent(product + "|" + code, key -> {
+            Long id = db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
+            return id != null ? id : db.insertInto(LOT, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(product, code, expiry)
+                    .returning(LOT.ID).fetchOne().getId();
+        });
+    }
+
+    /** {product id, manufacturer id} of a GTIN; a product never seen is created with a maker named after it. */
+    private static long[] product(DSLContext db, String gtin, Integer companyPrefixLength) {
+        var r = db.select(PRODUCT.ID, PRODUCT.MANUFACTURER_ID).from(PRODUCT).where(PRODUCT.GTIN.eq(gtin)).fetchOne();
+        if (r != null) {
+            return new long[] {r.value1(), r.value2()};
+        }
+        long maker = db.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.manufacturer, "Manufacturer of GTIN " + gtin)
+                .returning(PARTY.ID).fetchOne().getId();
+        Short prefix = companyPrefixLength != null && companyPrefixLength >= 6 && companyPrefixLength <= 12
+                ? companyPrefixLength.shortValue() : null; // an SGTIN URI tells it; a Digital Link does not
+        long product = db.insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN, PRODUCT.MANUFACTURER_ID,
+                        PRODUCT.COMPANY_PREFIX_LENGTH)
+                .values("GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker, prefix)
+                .returning(PRODUCT.ID).fetchOne().getId();
+        return new long[] {product, maker};
+    }
+}

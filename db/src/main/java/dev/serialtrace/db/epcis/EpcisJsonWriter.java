@@ -1,0 +1,60 @@
+package dev.serialtrace.db.epcis;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** EPCIS 2.0 JSON-LD, written with Jackson's streaming generator. */
+final class EpcisJsonWriter implements EpcisDocumentWriter {
+    private final JsonGenerator json;
+
+    EpcisJsonWriter(OutputStream out) throws IOException {
+        json = EpcisEvents.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    @Override
+    public void start(Header header) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("@context");
+        json.writeString(EpcisEvents.CONTEXT);
+        json.writeStartObject();
+        json.writeStringField("cbvmda", EpcisEvents.CBVMDA_NS);
+        json.writeStringField("gs1ushc", EpcisEvents.GS1USHC_NS);
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeStringField("type", "EPCISDocument");
+        json.writeStringField("schemaVersion", "2.0");
+        json.writeStringField("creationDate", EpcisEvents.time(header.created()));
+        if (header.dscsaTransactionStatement()) {
+            json.writeObjectFieldStart("epcisHeader");
+            json.writeObjectFieldStart("gs1ushc:dscsaTransactionStatement");
+            json.writeStringField("gs1ushc:affirmTransactionStatement", "true");
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeObjectFieldStart("epcisBody");
+        json.writeArrayFieldStart("eventList");
+    }
+
+    @Override
+    public void event(ObjectNode event) throws IOException {
+        json.writeTree(event);
+    }
+
+    @Override
+    public void finish() throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.close();
+    }
+}

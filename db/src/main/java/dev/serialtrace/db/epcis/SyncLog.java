@@ -1,0 +1,31 @@
+package dev.serialtrace.db.epcis;
+
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+
+import static dev.serialtrace.db.jooq.Tables.SYNC_LOG;
+
+/** One line per import or export in {@code sync_log}; the sync-success KPI reads it. */
+public final class SyncLog {
+    public enum Status { success, partial, failed }
+
+    private SyncLog() {
+    }
+
+    public static long write(DSLContext dsl, String direction, String partner, String format, OffsetDateTime started,
+                             OffsetDateTime finished, Status status, long total, long ok, long failed, String message) {
+        return dsl.insertInto(SYNC_LOG)
+                .set(SYNC_LOG.DIRECTION, direction)
+                .set(SYNC_LOG.PARTNER, partner == null || partner.isBlank() ? "(unnamed)" : partner)
+                .set(SYNC_LOG.FORMAT, format)
+                .set(SYNC_LOG.STARTED_AT, started)
+                .set(SYNC_LOG.FINISHED_AT, finished)
+                .set(SYNC_LOG.STATUS, dev.serialtrace.db.jooq.enums.SyncStatus.valueOf(status.name()))
+                .set(SYNC_LOG.EVENTS_TOTAL, (int) Math.min(Integer.MAX_VALUE, total))
+                .set(SYNC_LOG.EVENTS_OK, (int) Math.min(Integer.MAX_VALUE, ok))
+                .set(SYNC_LOG.EVENTS_FAILED, (int) Math.min(Integer.MAX_VALUE, failed))
+                .set(SYNC_LOG.MESSAGE, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message)
+                .returning(SYNC_LOG.ID).fetchOne().getId();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.serialtrace.desktop.exchange;
+
+import dev.serialtrace.db.epcis.EpcisDocumentWriter;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.util.function.LongSupplier;
+
+/** Binds the Exchange screen to its view model; file choosers are the only thing it does itself. */
+public final class ExchangeController {
+    private final ExchangeViewModel vm;
+    private final LongSupplier openUnitId;
+
+    @FXML private Button importButton, cancelButton, reconcileButton, exportButton;
+    @FXML private CheckBox dryRun, acceptPartial, digitalLink;
+    @FXML private ProgressBar progress;
+    @FXML private Label status, error;
+    @FXML private ListView<String> failures, counts;
+    @FXML private TableView<ExchangeViewModel.FindingRow> findings;
+    @FXML private TableColumn<ExchangeViewModel.FindingRow, String> kindCol, gtinCol, serialCol, unitCol, detailCol;
+
+    /** @param openUnitId the unit open in the dossier, or 0 */
+    public ExchangeController(ExchangeViewModel vm, LongSupplier openUnitId) {
+        this.vm = vm;
+        this.openUnitId = openUnitId;
+    }
+
+    @FXML
+    void initialize() {
+        dryRun.selectedProperty().bindBidirectional(vm.dryRunProperty());
+        acceptPartial.selectedProperty().bindBidirectional(vm.acceptPartialProperty());
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        status.textProperty().bind(vm.statusProperty());
+        error.textProperty().bind(vm.errorProperty());
+        cancelButton.visibleProperty().bind(vm.runningProperty());
+        importButton.disableProperty().bind(vm.runningProperty());
+        reconcileButton.disableProperty().bind(vm.runningProperty());
+        exportButton.disableProperty().bind(vm.runningProperty());
+        failures.setItems(vm.failures());
+        counts.setItems(vm.counts());
+        findings.setItems(vm.findings());
+        kindCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
+        gtinCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().gtin()));
+        serialCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().serial()));
+        unitCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().unit()));
+        detailCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
+        findings.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.open(findings.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    @FXML
+    void chooseImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("EPCIS document to import");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EPCIS (JSON-LD, XML)", "*.json", "*.jsonld", "*.xml"));
+        File f = chooser.showOpenDialog(importButton.getScene().getWindow());
+        if (f != null) {
+            vm.importFile(f.toPath());
+        }
+    }
+
+    @FXML
+    void cancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    void chooseReconcile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Manufacturer's serial list");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV or EPCIS", "*.csv", "*.txt", "*.json", "*.jsonld", "*.xml"));
+        File f = chooser.showOpenDialog(reconcileButton.getScene().getWindow());
+        if (f != null) {
+            vm.reconcile(f.toPath());
+        }
+    }
+
+    /** Asks where to write the open unit's history, then exports it (also the dossier's "Export EPCIS…"). */
+    @FXML
+    public void chooseExport() {
+        long unit = openUnitId.getAsLong();
+        if (unit == 0) {
+            vm.errorProperty().set("Open a unit first (Search), then export its history here or from its dossier.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the open unit's history as EPCIS 2.0");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EPCIS JSON-LD", "*.jsonld"),
+                new FileChooser.ExtensionFilter("EPCIS XML", "*.xml"));
+        File f = chooser.showSaveDialog(exportButton.getScene().getWindow());
+        if (f != null) {
+            boolean xml = f.getName().toLowerCase().endsWith(".xml");
+            vm.exportUnit(unit, xml ? EpcisDocumentWriter.Format.XML : EpcisDocumentWriter.Format.JSONLD,
+                    digitalLink.isSelected(), f.toPath());
+        }
+    }
+}
