@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {DbCommand.class, DemoDataCommand.class, ParseCommand.class, LookupCommand.class,
-                SearchCommand.class, BenchCommand.class})
+                SearchCommand.class, BenchCommand.class,
+                KpiCommand.class})
 final class SerialtraceCommand {
 }

@@ -42,6 +42,12 @@ public final class KpiQuery {
         return out;
     }
 
+    /** What the dashboard's tiles show: this period, the one before, and every KPI's trend (sparklines). */
+    public KpiDashboard dashboard(KpiFilter filter) {
+        return new KpiDashboard(filter, compute(filter), compute(filter.previous()),
+                trends(filter, KpiTrend.Bucket.forDays(filter.days())), java.time.OffsetDateTime.now());
+    }
+
     /** One KPI's value from the metrics of one bucket. */
     static KpiValue value(KpiCode code, Map<String, Long> metrics) {
         long numerator = sum(metrics, code.numeratorMetrics());
