@@ -23,6 +23,10 @@ import dev.serialtrace.desktop.connection.Session;
 import dev.serialtrace.desktop.connection.SignInDialog;
 import dev.serialtrace.desktop.connection.SignInViewModel;
 import dev.serialtrace.desktop.connection.WarehouseConnector;
+import dev.serialtrace.desktop.common.FxDialogService;
+import dev.serialtrace.desktop.dashboard.DashboardController;
+import dev.serialtrace.desktop.dashboard.DashboardSource;
+import dev.serialtrace.desktop.dashboard.DashboardViewModel;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
 import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import dev.serialtrace.desktop.search.SearchController;
@@ -69,6 +73,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final SearchViewModel search;
     private final SearchController searchController;
     private final UnitDossierViewModel dossier;
+    private final DashboardViewModel dashboard;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -96,6 +101,10 @@ public final class DesktopWiring implements AutoCloseable {
                 return session.search().search(text, limit);
             }
         }, tasks, dossier::open);
+        dashboard = new DashboardViewModel(tasks, clock, zone, unitId -> {
+            shell.sectionProperty().set(Section.SEARCH);
+            dossier.open(unitId);
+        });
         summary = new ConnectionSummaryViewModel(new WarehouseConnector(home, clock), tasks, connection -> {
             if (closed) {
                 connection.database().close();   // the window closed while we were connecting
@@ -105,6 +114,7 @@ public final class DesktopWiring implements AutoCloseable {
             rememberSuccessfulSignIn();
             shell.connected(connection.database());
             search.readyProperty().set(true);
+            dashboard.connected(new DashboardSource(session));
             if (!monitoring) {
                 monitoring = true;
                 health.start(() -> session != null && session.isAlive(), 3000, h -> {
@@ -133,8 +143,10 @@ public final class DesktopWiring implements AutoCloseable {
         AboutViewModel about = new AboutViewModel(AppInfo.of(DesktopWiring.class, home),
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
         shell.setOnAbout(() -> showAbout(about));
+        Parent dashboardView = load("dashboard/Dashboard.fxml", Map.of(DashboardController.class,
+                new DashboardController(dashboard, new FxDialogService(this::window), zone))::get);
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
-                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView)))::get);
+                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.DASHBOARD, dashboardView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
@@ -148,6 +160,10 @@ public final class DesktopWiring implements AutoCloseable {
             searchController.focusSearch();
         });
         search.readyProperty().addListener((o, a, ready) -> searchController.focusSearch());
+    }
+
+    private javafx.stage.Window window() {
+        return scene == null ? null : scene.getWindow();
     }
 
     public Scene scene() {
@@ -166,6 +182,10 @@ public final class DesktopWiring implements AutoCloseable {
     /** As if the identifier had been scanned (benchmarks and tests drive the window through this). */
     public void searchFor(String capture) {
         searchController.searchFor(capture);
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
     }
 
     public UnitDossierViewModel dossier() {

@@ -42,6 +42,18 @@ public final class KpiQuery {
         return out;
     }
 
+    /** The sites a filter can choose, by code. */
+    public List<SiteOption> sites() {
+        var site = dev.serialtrace.db.jooq.Tables.SITE;
+        return dsl.select(site.ID, site.CODE, site.NAME).from(site).orderBy(site.CODE)
+                .fetch(r -> new SiteOption(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The product categories a filter can choose. */
+    public List<String> categories() {
+        return dsl.selectDistinct(PRODUCT.CATEGORY).from(PRODUCT).orderBy(PRODUCT.CATEGORY).fetch(PRODUCT.CATEGORY);
+    }
+
     /** What the dashboard's tiles show: this period, the one before, and every KPI's trend (sparklines). */
     public KpiDashboard dashboard(KpiFilter filter) {
         return new KpiDashboard(filter, compute(filter), compute(filter.previous()),

@@ -18,6 +18,9 @@ public final class Session implements AutoCloseable {
     private final UnitDossierQuery dossiers;
     private final UnitLookup lookup;
     private final UnitSearch search;
+    private final dev.serialtrace.db.kpi.KpiQuery kpi;
+    private final dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis;
+    private final dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals;
 
     public Session(Database database, Clock clock) {
         this.database = database;
@@ -26,6 +29,9 @@ public final class Session implements AutoCloseable {
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
+        this.kpi = new dev.serialtrace.db.kpi.KpiQuery(dsl);
+        this.returnsAnalysis = new dev.serialtrace.db.kpi.ReturnsAnalysisQuery(dsl);
+        this.fraudSignals = new dev.serialtrace.db.kpi.FraudSignalQuery(dsl);
     }
 
     public UnitLookup lookup() {
@@ -34,6 +40,18 @@ public final class Session implements AutoCloseable {
 
     public UnitSearch search() {
         return search;
+    }
+
+    public dev.serialtrace.db.kpi.KpiQuery kpi() {
+        return kpi;
+    }
+
+    public dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis() {
+        return returnsAnalysis;
+    }
+
+    public dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals() {
+        return fraudSignals;
     }
 
     public Database database() {
