@@ -56,10 +56,6 @@ create index customer_query_answered_idx on customer_query (answered_at);
 
 create index spot_audit_closed_idx on spot_audit (closed_at);
 
--- The trigger functions run with enable_seqscan off: a bulk load (demo data, EPCIS import) runs in
--- one transaction on tables without statistics, where the planner would otherwise scan the whole
--- of unit or shipment_unit once per statement (or per row) instead of probing their keys.
-
 -- ---------------------------------------------------------------- custody events
 create function kpi_category_of(product_id bigint) returns text
   language sql stable parallel safe
@@ -67,7 +63,7 @@ create function kpi_category_of(product_id bigint) returns text
 
 -- Counters and evidence of one statement's events (after the state trigger: unit locations are current).
 create function kpi_count_events() returns trigger
-  language plpgsql set enable_seqscan = off as $$
+  language plpgsql as $$
 begin
   with e as (
     select ne.id, ne.unit_id, ne.occurred_at, ne.biz_step, ne.disposition, ne.capture_method,
@@ -119,7 +115,7 @@ create trigger custody_event_kpi_counts
 -- this statement: each located event is compared with the previous located one of its unit,
 -- within the statement or (for its first) the unit's location and time before it.
 create function kpi_detect_clones() returns trigger
-  language plpgsql set enable_seqscan = off as $$
+  language plpgsql as $$
 begin
   insert into kpi_evidence (metric, occurred_at, site_id, category, unit_id, event_id, detail)
   select 'clone', c.occurred_at, c.site_id, kpi_category_of(u.product_id), c.unit_id, c.id,
@@ -151,7 +147,7 @@ create trigger custody_event_aa_clone_check
 
 -- ---------------------------------------------------------------- dispatch (shipment_unit)
 create function kpi_count_shipments() returns trigger
-  language plpgsql set enable_seqscan = off as $$
+  language plpgsql as $$
 declare
   sign integer := case when tg_op = 'DELETE' then -1 else 1 end;
 begin
@@ -255,7 +251,7 @@ create index kpi_claim_fact_opened_idx on kpi_claim_fact (opened_day);
 create index kpi_claim_fact_decided_idx on kpi_claim_fact (decided_day);
 
 create function kpi_refresh_return_facts(ids bigint[]) returns void
-  language sql set enable_seqscan = off as $$
+  language sql as $$
   insert into kpi_return_fact as f (rma_id, day, site_id, category, unit_id, product_id, lot_id, customer_id, reason,
                                     serial_match, never_shipped, grey, sale_shipment_id)
   select ra.id, (ra.received_at at time zone 'UTC')::date, coalesce(sale.site_id, 0), coalesce(p.category, ''),
@@ -282,7 +278,7 @@ create function kpi_refresh_return_facts(ids bigint[]) returns void
 $$;
 
 create function kpi_refresh_claim_facts(ids bigint[]) returns void
-  language sql set enable_seqscan = off as $$
+  language sql as $$
   insert into kpi_claim_fact as f (claim_id, opened_day, decided_day, minutes, site_id, category, unit_id, claimant_id,
                                    never_sold, other_customer, grey, sale_shipment_id)
   select wc.id, (wc.opened_at at time zone 'UTC')::date, (wc.decided_at at time zone 'UTC')::date,

@@ -2,16 +2,12 @@
 -- the small tables (spot audits, sync log, customer queries); none scans the custody history
 -- except fraud_signals' period-bounded reads of facts and evidence.
 -- Filters: p_from..p_to inclusive UTC days; p_site / p_category null = all.
--- The functions are plpgsql so that each session plans their queries once, not on every call.
 
 -- Every metric of the period, per bucket: p_bucket = 'all' (one bucket starting at p_from),
 -- 'day', 'week' or 'month'. Percentile metrics (…_p50/_p90, minutes) are per bucket.
 create function kpi_series(p_from date, p_to date, p_site bigint, p_category text, p_bucket text)
   returns table (bucket date, metric text, n bigint)
-  language plpgsql stable as $$
-#variable_conflict use_column
-begin
-  return query
+  language sql stable as $$
   with b as (select case when p_bucket = 'all' then null else p_bucket end as unit)
   select case when b.unit is null then p_from else date_trunc(b.unit, k.day)::date end, k.metric, sum(k.n)::bigint
   from kpi_daily k, b
@@ -85,87 +81,68 @@ begin
         where q.answered_at >= p_from and q.answered_at < p_to + 1
         group by 1) x
   cross join lateral (values ('queries_answered', x.answered), ('query_minutes_p50', x.p50::bigint),
-                             ('query_minutes_p90', x.p90::bigint)) m(metric, n);
-end $$;
+                             ('query_minutes_p90', x.p90::bigint)) m(metric, n)
+$$;
 
 -- The serials and events behind a KPI (the ones that miss its target, or for trend KPIs the
 -- cases it counts), newest first. p_code is a KPI code of dev.serialtrace.db.kpi.KpiCode.
--- Each branch reads newest-first along an index and stops after p_limit + p_offset rows, so the
--- first page costs the same for a day or a year of a 10-million-unit history.
 create function kpi_drilldown(p_code text, p_from date, p_to date, p_site bigint, p_category text,
                               p_limit integer, p_offset integer)
   returns table (unit_id bigint, event_id bigint, occurred_at timestamptz, what text, reference text)
-  language plpgsql stable as $$
-#variable_conflict use_column
-declare
-  n integer := p_limit + p_offset;
-begin
-  return query
+  language sql stable as $$
   select * from (
-    (select ev.unit_id, ev.event_id, ev.occurred_at, ev.detail, coalesce(s.number, '')
-     from kpi_evidence ev left join shipment s on s.id = ev.shipment_id
-     where ev.metric = case p_code when 'CAPTURE_AT_RECEIVING' then 'receipt_uncaptured'
-                                   when 'SCAN_RATIO' then 'manual_capture'
-                                   when 'DISPATCH_VERIFICATION' then 'shipped_unverified'
-                                   when 'THEFT_LOSS' then 'loss'
-                                   when 'CLONES' then 'clone' end
-       and ev.occurred_at >= p_from and ev.occurred_at < p_to + 1
-       and (p_site is null or ev.site_id = p_site) and (p_category is null or ev.category = p_category)
-     order by ev.occurred_at desc limit n)
+    select ev.unit_id, ev.event_id, ev.occurred_at, ev.detail, coalesce(s.number, '')
+    from kpi_evidence ev left join shipment s on s.id = ev.shipment_id
+    where ev.metric = case p_code when 'CAPTURE_AT_RECEIVING' then 'receipt_uncaptured'
+                                  when 'SCAN_RATIO' then 'manual_capture'
+                                  when 'DISPATCH_VERIFICATION' then 'shipped_unverified'
+                                  when 'THEFT_LOSS' then 'loss'
+                                  when 'CLONES' then 'clone' end
+      and ev.occurred_at >= p_from and ev.occurred_at < p_to + 1
+      and (p_site is null or ev.site_id = p_site) and (p_category is null or ev.category = p_category)
     union all
-    (select f.unit_id, null::bigint, ra.received_at,
-            case when p_code = 'RETURN_AUTH_ACCURACY'
-                 then format('authorised %s, received %s', ra.authorised_serial, coalesce(ra.received_serial, '—'))
-                 when p_code = 'GREY_MARKET' then 'returned from another region or channel than shipped to'
-                 else 'returned: ' || ra.reason end,
-            ra.rma_number
-     from kpi_return_fact f join return_authorisation ra on ra.id = f.rma_id
-     where p_code in ('RETURN_AUTH_ACCURACY', 'RETURN_RATE', 'GREY_MARKET') and f.unit_id is not null
-       and f.day between p_from and p_to
-       and (p_code <> 'RETURN_AUTH_ACCURACY' or not f.serial_match) and (p_code <> 'GREY_MARKET' or f.grey)
-       and (p_site is null or f.site_id = p_site) and (p_category is null or f.category = p_category)
-     order by f.day desc, ra.received_at desc limit n)
+    select f.unit_id, null, ra.received_at,
+           case when p_code = 'RETURN_AUTH_ACCURACY'
+                then format('authorised %s, received %s', ra.authorised_serial, coalesce(ra.received_serial, '—'))
+                when p_code = 'GREY_MARKET' then 'returned from another region or channel than shipped to'
+                else 'returned: ' || ra.reason end,
+           ra.rma_number
+    from kpi_return_fact f join return_authorisation ra on ra.id = f.rma_id
+    where p_code in ('RETURN_AUTH_ACCURACY', 'RETURN_RATE', 'GREY_MARKET') and f.unit_id is not null
+      and f.day between p_from and p_to
+      and (p_code <> 'RETURN_AUTH_ACCURACY' or not f.serial_match) and (p_code <> 'GREY_MARKET' or f.grey)
+      and (p_site is null or f.site_id = p_site) and (p_category is null or f.category = p_category)
     union all
-    (select f.unit_id, null::bigint, wc.decided_at,
-            format('claim decided (%s) after %s', wc.outcome, justify_hours(f.minutes * interval '1 minute')),
-            wc.claim_number
-     from kpi_claim_fact f join warranty_claim wc on wc.id = f.claim_id
-     where p_code = 'CLAIM_TIME' and f.unit_id is not null and f.decided_day between p_from and p_to
-       and (p_site is null or f.site_id = p_site) and (p_category is null or f.category = p_category)
-     order by f.decided_day desc, wc.decided_at desc limit n)
+    select f.unit_id, null, case when p_code = 'CLAIM_TIME' then wc.decided_at else wc.opened_at end,
+           case when p_code = 'CLAIM_TIME'
+                then format('claim decided (%s) after %s', wc.outcome, justify_hours(f.minutes * interval '1 minute'))
+                else format('claim from region %s / channel %s, not where the unit was shipped', wc.region, wc.channel) end,
+           wc.claim_number
+    from kpi_claim_fact f join warranty_claim wc on wc.id = f.claim_id
+    where f.unit_id is not null
+      and ((p_code = 'CLAIM_TIME' and f.decided_day between p_from and p_to)
+           or (p_code = 'GREY_MARKET' and f.grey and f.opened_day between p_from and p_to))
+      and (p_site is null or f.site_id = p_site) and (p_category is null or f.category = p_category)
     union all
-    (select f.unit_id, null::bigint, wc.opened_at,
-            format('claim from region %s / channel %s, not where the unit was shipped', wc.region, wc.channel),
-            wc.claim_number
-     from kpi_claim_fact f join warranty_claim wc on wc.id = f.claim_id
-     where p_code = 'GREY_MARKET' and f.grey and f.unit_id is not null and f.opened_day between p_from and p_to
-       and (p_site is null or f.site_id = p_site) and (p_category is null or f.category = p_category)
-     order by f.opened_day desc, wc.opened_at desc limit n)
+    select d.unit_id, d.resolution_event_id, a.closed_at,
+           format('%s in audit %s%s', d.kind, a.code, coalesce(' — ' || d.resolution::text, ', unresolved')), a.code
+    from spot_audit a join audit_discrepancy d on d.audit_id = a.id
+    where p_code = 'AUDIT_ACCURACY' and d.unit_id is not null and a.status in ('closed', 'signed')
+      and a.closed_at >= p_from and a.closed_at < p_to + 1 and (p_site is null or a.site_id = p_site)
     union all
-    (select d.unit_id, d.resolution_event_id, a.closed_at,
-            format('%s in audit %s%s', d.kind, a.code, coalesce(' — ' || d.resolution::text, ', unresolved')), a.code
-     from spot_audit a join audit_discrepancy d on d.audit_id = a.id
-     where p_code = 'AUDIT_ACCURACY' and d.unit_id is not null and a.status in ('closed', 'signed')
-       and a.closed_at >= p_from and a.closed_at < p_to + 1 and (p_site is null or a.site_id = p_site)
-     order by a.closed_at desc limit n)
-    union all
-    (select q.unit_id, null::bigint, q.answered_at,
-            format('query answered after %s', justify_hours(date_trunc('minute', q.answered_at - q.received_at))), q.serial
-     from customer_query q
-     where p_code = 'QUERY_RESOLUTION' and q.unit_id is not null and q.answered_at >= p_from and q.answered_at < p_to + 1
-     order by q.answered_at desc limit n)
+    select q.unit_id, null, q.answered_at,
+           format('query answered after %s', justify_hours(date_trunc('minute', q.answered_at - q.received_at))), q.serial
+    from customer_query q
+    where p_code = 'QUERY_RESOLUTION' and q.unit_id is not null and q.answered_at >= p_from and q.answered_at < p_to + 1
   ) x
   order by 3 desc, 1
-  limit p_limit offset p_offset;
-end $$;
+  limit p_limit offset p_offset
+$$;
 
 -- Shipped and returned per lot / product / customer / reason of the period.
 create function returns_by(p_dim text, p_from date, p_to date, p_site bigint, p_category text)
   returns table (key_id bigint, label text, shipped bigint, returned bigint)
-  language plpgsql stable as $$
-#variable_conflict use_column
-begin
-  return query
+  language sql stable as $$
   with shipped as (
     select d.key_id, sum(d.n)::bigint as n from kpi_shipped_dim d
     where d.dim = p_dim and d.day between p_from and p_to
@@ -191,8 +168,8 @@ begin
                           where d.dim = 'product' and d.day between p_from and p_to
                             and (p_site is null or d.site_id = p_site) and (p_category is null or d.category = p_category)),
          r.n
-  from returned r where p_dim = 'reason';
-end $$;
+  from returned r where p_dim = 'reason'
+$$;
 
 -- Runs of returned serials of one product whose numbers lie close together (consecutive returned
 -- numbers at most p_max_gap apart, at least p_min_returns returns): a bad production run shows
@@ -236,12 +213,9 @@ $$;
 -- Fraud and leakage signals of the period with their evidence, newest first.
 create function fraud_signals(p_from date, p_to date, p_limit integer)
   returns table (kind text, occurred_at timestamptz, unit_id bigint, serial text, reference text, evidence text)
-  language plpgsql stable as $$
-#variable_conflict use_column
-begin
-  return query
+  language sql stable as $$
   select * from (
-    (select case when f.never_sold then 'claim_never_sold'
+    select case when f.never_sold then 'claim_never_sold'
                 when f.other_customer then 'claim_other_customer'
                 else 'claim_other_region' end,
            wc.opened_at, wc.unit_id, wc.claimed_serial, wc.claim_number,
@@ -263,9 +237,8 @@ begin
     left join shipment s on s.id = f.sale_shipment_id
     left join party b on b.id = s.party_id
     where f.opened_day between p_from and p_to and (f.never_sold or f.other_customer or f.grey)
-    order by f.opened_day desc, wc.opened_at desc limit p_limit)
     union all
-    (select case when f.never_shipped then 'return_never_shipped' else 'return_other_region' end,
+    select case when f.never_shipped then 'return_never_shipped' else 'return_other_region' end,
            ra.received_at, f.unit_id, coalesce(ra.received_serial, ra.authorised_serial), ra.rma_number,
            case when f.never_shipped
                   then format('RMA %s from %s: serial %s came back but was never shipped by us', ra.rma_number, c.name,
@@ -278,13 +251,11 @@ begin
     join party c on c.id = ra.customer_id
     left join shipment s on s.id = f.sale_shipment_id
     where f.day between p_from and p_to and (f.never_shipped or f.grey)
-    order by f.day desc, ra.received_at desc limit p_limit)
     union all
-    (select 'clone', ev.occurred_at, ev.unit_id, u.serial, coalesce(ev.event_id::text, ''), ev.detail
+    select 'clone', ev.occurred_at, ev.unit_id, u.serial, coalesce(ev.event_id::text, ''), ev.detail
     from kpi_evidence ev join unit u on u.id = ev.unit_id
     where ev.metric = 'clone' and ev.occurred_at >= p_from and ev.occurred_at < p_to + 1
-    order by ev.occurred_at desc limit p_limit)
   ) x
   order by 2 desc, 3
-  limit p_limit;
-end $$;
+  limit p_limit
+$$;

@@ -130,6 +130,10 @@ public final class DashboardController {
                 vm.choosePeriod(periodChoice.getValue());
             }
         });
+        var iso = new javafx.util.converter.LocalDateStringConverter(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+        fromDate.setConverter(iso);
+        toDate.setConverter(iso);
         fromDate.setValue(vm.fromProperty().get());
         toDate.setValue(vm.toProperty().get());
         fromDate.setOnAction(e -> datesChanged());

@@ -177,7 +177,7 @@ public final class DashboardViewModel {
                     }
                     busy.set(false);
                     show(d);
-                    lastComputed.set(String.format(Locale.ROOT, "Last computed %s (%.2f s)",
+                    lastComputed.set(String.format(Locale.ROOT, "Computed %s (%.2f s)",
                             d.computedAt().atZoneSameInstant(zone).format(TIME), (System.nanoTime() - t0) / 1e9));
                     drill(selected.get(), f);
                     loadAnalytics();

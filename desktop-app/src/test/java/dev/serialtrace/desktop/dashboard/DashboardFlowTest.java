@@ -63,7 +63,7 @@ class DashboardFlowTest {
         waitFor(() -> "80.0 %".equals(text(robot, "#value-CAPTURE_AT_RECEIVING")));
         assertThat(text(robot, "#counts-CAPTURE_AT_RECEIVING")).isEqualTo("4 / 5 units received");
         assertThat(text(robot, "#value-SCAN_RATIO")).isEqualTo("87.5 %");
-        assertThat(text(robot, "#lastComputed")).startsWith("Last computed");
+        assertThat(text(robot, "#lastComputed")).startsWith("Computed");
 
         @SuppressWarnings("unchecked") ComboBox<Object> site = robot.lookup("#siteChoice").queryAs(ComboBox.class);
         waitFor(() -> site.getItems().size() == 3);
