@@ -285,3 +285,8 @@ begin
   order by 2 desc, 3
   limit p_limit;
 end $$;
+
+-- Callers join the drill-down page to unit and product: with the default estimate of 1,000 rows
+-- the planner would hash-join the whole unit table instead of probing 50 keys.
+alter function kpi_drilldown(text, date, date, bigint, text, integer, integer) rows 50;
+alter function fraud_signals(date, date, integer) rows 200;
