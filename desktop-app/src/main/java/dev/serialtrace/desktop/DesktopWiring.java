@@ -139,6 +139,11 @@ public final class DesktopWiring implements AutoCloseable {
         searchController = new SearchController(search, zone, dossierView, summaryView,
                 dossier.dossierProperty().isNotNull());
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
+        shell.sectionProperty().addListener((o, was, now) -> {
+            if (now == Section.DASHBOARD) {
+                dashboard.activate();
+            }
+        });
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
         AboutViewModel about = new AboutViewModel(AppInfo.of(DesktopWiring.class, home),
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);

@@ -70,6 +70,7 @@ public final class DashboardViewModel {
     private Source source;
     private long generation;
     private long drillGeneration;
+    private boolean active;
 
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.LAST_12_MONTHS);
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -104,9 +105,25 @@ public final class DashboardViewModel {
         from.set(Period.LAST_12_MONTHS.from(today));
     }
 
-    /** The database is open: load the filter choices, then the tiles. */
+    /** The database is open: load the filter choices, then the tiles, once the dashboard is on screen. */
     public void connected(Source source) {
         this.source = source;
+        if (active) {
+            load();
+        }
+    }
+
+    /** The dashboard is shown for the first time: nothing is computed before (startup stays light). */
+    public void activate() {
+        if (!active) {
+            active = true;
+            if (source != null) {
+                load();
+            }
+        }
+    }
+
+    private void load() {
         tasks.execute(BackgroundTask.of(p -> {
                     p.update("Loading dashboard filters…", -1);
                     return new Object[]{source.sites(), source.categories()};
@@ -159,7 +176,7 @@ public final class DashboardViewModel {
 
     /** Recomputes the tiles (and the open drill-down and analytics) for the current filter. */
     public void refresh() {
-        if (source == null) {
+        if (source == null || !active) {
             return;
         }
         KpiFilter f = filter();

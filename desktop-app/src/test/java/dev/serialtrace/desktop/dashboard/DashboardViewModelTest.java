@@ -55,6 +55,8 @@ class DashboardViewModelTest {
         DashboardViewModel vm = new DashboardViewModel(new CurrentThreadTaskExecutor(),
                 Clock.fixed(Instant.parse(today + "T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC, opened::add);
         vm.connected(source);
+        assertThat(vm.tiles()).isEmpty();   // nothing is computed before the dashboard is shown
+        vm.activate();
         return vm;
     }
 
