@@ -31,6 +31,10 @@ import dev.serialtrace.desktop.connection.WarehouseConnector;
 import dev.serialtrace.desktop.exchange.ExchangeController;
 import dev.serialtrace.desktop.exchange.ExchangeServices;
 import dev.serialtrace.desktop.exchange.ExchangeViewModel;
+import dev.serialtrace.desktop.common.FxDialogService;
+import dev.serialtrace.desktop.dashboard.DashboardController;
+import dev.serialtrace.desktop.dashboard.DashboardSource;
+import dev.serialtrace.desktop.dashboard.DashboardViewModel;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
 import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import dev.serialtrace.desktop.search.SearchController;
@@ -85,6 +89,7 @@ public final class DesktopWiring implements AutoCloseable {
     private volatile Session reportSession;
     private volatile ReportsViewModel.Engine reportEngine;
     private final IntegrityViewModel integrity;
+    private final DashboardViewModel dashboard;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -133,6 +138,10 @@ public final class DesktopWiring implements AutoCloseable {
                 return session.verifier().anchor();
             }
         }, tasks);
+        dashboard = new DashboardViewModel(tasks, clock, zone, unitId -> {
+            shell.sectionProperty().set(Section.SEARCH);
+            dossier.open(unitId);
+        });
         summary = new ConnectionSummaryViewModel(new WarehouseConnector(home, clock), tasks, connection -> {
             if (closed) {
                 connection.database().close();   // the window closed while we were connecting
@@ -147,6 +156,7 @@ public final class DesktopWiring implements AutoCloseable {
                 integrity.mayAnchorProperty().set(p.has(GroupRole.COMPLIANCE) || p.has(GroupRole.ADMIN));
             }, () -> integrity.mayAnchorProperty().set(true));   // the schema owner
             search.readyProperty().set(true);
+            dashboard.connected(new DashboardSource(session));
             if (!monitoring) {
                 monitoring = true;
                 health.start(() -> session != null && session.isAlive(), 3000, h -> {
@@ -179,6 +189,11 @@ public final class DesktopWiring implements AutoCloseable {
         searchController = new SearchController(search, zone, dossierView, summaryView,
                 dossier.dossierProperty().isNotNull());
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
+        shell.sectionProperty().addListener((o, was, now) -> {
+            if (now == Section.DASHBOARD) {
+                dashboard.activate();
+            }
+        });
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
         AboutViewModel about = new AboutViewModel(AppInfo.of(DesktopWiring.class, home),
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
@@ -195,9 +210,12 @@ public final class DesktopWiring implements AutoCloseable {
             shell.sectionProperty().set(Section.EXCHANGE);
             exchangeController.chooseExport();
         });
+        Parent dashboardView = load("dashboard/Dashboard.fxml", Map.of(DashboardController.class,
+                new DashboardController(dashboard, new FxDialogService(this::window), zone))::get);
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
                 new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView,
-                        Section.INTEGRITY, integrityView, Section.EXCHANGE, exchangeView)))::get);
+                        Section.INTEGRITY, integrityView, Section.EXCHANGE, exchangeView,
+                        Section.DASHBOARD, dashboardView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
@@ -211,6 +229,10 @@ public final class DesktopWiring implements AutoCloseable {
             searchController.focusSearch();
         });
         search.readyProperty().addListener((o, a, ready) -> searchController.focusSearch());
+    }
+
+    private javafx.stage.Window window() {
+        return scene == null ? null : scene.getWindow();
     }
 
     public Scene scene() {
@@ -229,6 +251,10 @@ public final class DesktopWiring implements AutoCloseable {
     /** As if the identifier had been scanned (benchmarks and tests drive the window through this). */
     public void searchFor(String capture) {
         searchController.searchFor(capture);
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
     }
 
     public UnitDossierViewModel dossier() {

@@ -26,6 +26,11 @@ public final class KpiFormat {
         return String.format(Locale.ROOT, p >= 99 ? "%.2f %%" : "%.1f %%", p);
     }
 
+    /** A target as written in the domain handbook: "100 %", "95 %", "99.9 %". */
+    public static String target(double ratio) {
+        return java.math.BigDecimal.valueOf(ratio * 100).stripTrailingZeros().toPlainString() + " %";
+    }
+
     public static String duration(double minutes) {
         long m = Math.round(minutes);
         if (m < 60) {

@@ -42,6 +42,38 @@ public final class KpiQuery {
         return out;
     }
 
+    /** The sites a filter can choose, by code. */
+    public List<SiteOption> sites() {
+        var site = dev.serialtrace.db.jooq.Tables.SITE;
+        return dsl.select(site.ID, site.CODE, site.NAME).from(site).orderBy(site.CODE)
+                .fetch(r -> new SiteOption(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The product categories a filter can choose. */
+    public List<String> categories() {
+        return dsl.selectDistinct(PRODUCT.CATEGORY).from(PRODUCT).orderBy(PRODUCT.CATEGORY).fetch(PRODUCT.CATEGORY);
+    }
+
+    /** What the dashboard's tiles show: this period, the one before, and every KPI's trend (sparklines). */
+    public KpiDashboard dashboard(KpiFilter filter) {
+        // three independent reads on three pooled connections: the refresh waits for the slowest, not the sum
+        var previous = java.util.concurrent.CompletableFuture.supplyAsync(() -> compute(filter.previous()), PARALLEL);
+        var trends = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> trends(filter, KpiTrend.Bucket.forDays(filter.days())), PARALLEL);
+        List<KpiValue> current = compute(filter);
+        try {
+            return new KpiDashboard(filter, current, previous.join(), trends.join(), java.time.OffsetDateTime.now());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kpi-query");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** One KPI's value from the metrics of one bucket. */
     static KpiValue value(KpiCode code, Map<String, Long> metrics) {
         long numerator = sum(metrics, code.numeratorMetrics());

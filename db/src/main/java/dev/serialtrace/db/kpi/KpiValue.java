@@ -26,6 +26,6 @@ public record KpiValue(String code, String name, long numerator, long denominato
         if (!hasTarget()) {
             return "trend";
         }
-        return (kpi().targetInclusive() ? "" : "> ") + KpiFormat.percent(target);
+        return (kpi().targetInclusive() ? "" : "> ") + KpiFormat.target(target);
     }
 }

@@ -20,6 +20,9 @@ public final class Session implements AutoCloseable {
     private final UnitLookup lookup;
     private final UnitSearch search;
     private final dev.serialtrace.db.integrity.ChainVerifier verifier;
+    private final dev.serialtrace.db.kpi.KpiQuery kpi;
+    private final dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis;
+    private final dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals;
 
     public Session(Database database, Clock clock) {
         this.database = database;
@@ -28,6 +31,9 @@ public final class Session implements AutoCloseable {
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
+        this.kpi = new dev.serialtrace.db.kpi.KpiQuery(dsl);
+        this.returnsAnalysis = new dev.serialtrace.db.kpi.ReturnsAnalysisQuery(dsl);
+        this.fraudSignals = new dev.serialtrace.db.kpi.FraudSignalQuery(dsl);
         this.verifier = new dev.serialtrace.db.integrity.ChainVerifier(dsl);
     }
 
@@ -46,6 +52,19 @@ public final class Session implements AutoCloseable {
     /** For the Exchange screen (issue 9); guarded like every query of the screens. */
     public DSLContext dsl() {
         return dsl;
+
+    }
+
+    public dev.serialtrace.db.kpi.KpiQuery kpi() {
+        return kpi;
+    }
+
+    public dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis() {
+        return returnsAnalysis;
+    }
+
+    public dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals() {
+        return fraudSignals;
     }
 
     public Database database() {

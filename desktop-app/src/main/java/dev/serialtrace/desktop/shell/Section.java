@@ -4,7 +4,7 @@ package dev.serialtrace.desktop.shell;
 public enum Section {
     SEARCH("Search", "mdi2m-magnify", true),
     AUDITS("Audits", "mdi2c-clipboard-check-outline", false),
-    DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", false),
+    DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", true),
     REPORTS("Reports", "mdi2f-file-document-outline", true),
     EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false),
     INTEGRITY("Integrity", "mdi2s-shield-check-outline", true),

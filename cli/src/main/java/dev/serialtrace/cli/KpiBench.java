@@ -1,0 +1,156 @@
+package dev.serialtrace.cli;
+
+import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.db.demo.DemoDataGenerator;
+import dev.serialtrace.db.kpi.KpiCode;
+import dev.serialtrace.db.kpi.KpiFilter;
+import dev.serialtrace.db.kpi.KpiQuery;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static dev.serialtrace.db.jooq.Tables.KPI_DAILY;
+import static dev.serialtrace.db.jooq.Tables.PRODUCT;
+import static dev.serialtrace.db.jooq.Tables.SITE;
+import static dev.serialtrace.db.jooq.Tables.UNIT;
+
+/**
+ * `serialtrace bench kpi`: the dashboard's refresh after a change of filter (every tile, the
+ * previous period and the sparklines — exactly {@link KpiQuery#dashboard}) for a one-year period,
+ * and the first page (50 rows) of every tile's drill-down.
+ */
+@Command(name = "kpi", mixinStandardHelpOptions = true,
+        description = "Dashboard refresh after a filter change (all tiles, previous period, sparklines) for one year,%n"
+                + "and each drill-down's first page; p50/p95/p99 in milliseconds. Targets: 500 ms and 200 ms.%n"
+                + "Uses the database as it is; an empty one is first filled with a demo warehouse of --units units.")
+final class KpiBench implements Callable<Integer> {
+    @Mixin ConnectionOptions connection;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--units", defaultValue = "1000000", description = "units to generate if the database is empty (default ${DEFAULT-VALUE})")
+    long units;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "times each filter is timed (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Database db = connection.open(err)) {
+            DSLContext dsl = db.dsl();
+            long onFile = dsl.fetchCount(UNIT);
+            if (onFile == 0) {
+                ProgressPrinter progress = new ProgressPrinter(err);
+                new DemoDataGenerator(db.dataSource()).generate(new DemoDataGenerator.Options(units, 1, LocalDate.now()), progress);
+                progress.finish();
+                dsl.execute("analyze");
+                onFile = dsl.fetchCount(UNIT);
+            }
+            LocalDate last = dsl.select(DSL.max(KPI_DAILY.DAY)).from(KPI_DAILY).fetchOne(0, LocalDate.class);
+            if (last == null) {
+                last = LocalDate.now();
+            }
+            List<KpiFilter> filters = filters(dsl, last.minusYears(1).plusDays(1), last);
+            KpiQuery kpi = new KpiQuery(dsl);
+            kpi.dashboard(filters.get(0));   // warm-up: plans, caches
+            long[] refresh = new long[filters.size() * rounds];
+            int i = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (KpiFilter f : filters) {
+                    long t0 = System.nanoTime();
+                    kpi.dashboard(f);
+                    refresh[i++] = System.nanoTime() - t0;
+                }
+            }
+            Map<KpiCode, long[]> drill = new LinkedHashMap<>();
+            for (KpiCode code : KpiCode.values()) {
+                long[] t = new long[filters.size() * rounds];
+                int j = 0;
+                for (int r = 0; r < rounds; r++) {
+                    for (KpiFilter f : filters) {
+                        long t0 = System.nanoTime();
+                        kpi.drillDown(code, f, 50, 0);
+                        t[j++] = System.nanoTime() - t0;
+                    }
+                }
+                Arrays.sort(t);
+                drill.put(code, t);
+            }
+            Arrays.sort(refresh);
+            report(out, onFile, filters, refresh, drill);
+        }
+        return 0;
+    }
+
+    /** All, each site, each category, and each site × the largest category: what people click through. */
+    private static List<KpiFilter> filters(DSLContext dsl, LocalDate from, LocalDate to) {
+        List<KpiFilter> out = new ArrayList<>();
+        out.add(KpiFilter.of(from, to));
+        List<Long> sites = dsl.select(SITE.ID).from(SITE).orderBy(SITE.ID).fetch(SITE.ID);
+        List<String> categories = dsl.selectDistinct(PRODUCT.CATEGORY).from(PRODUCT).orderBy(PRODUCT.CATEGORY).fetch(PRODUCT.CATEGORY);
+        for (Long s : sites) {
+            out.add(new KpiFilter(from, to, s, null));
+        }
+        for (String c : categories) {
+            out.add(new KpiFilter(from, to, null, c));
+        }
+        if (!sites.isEmpty() && !categories.isEmpty()) {
+            out.add(new KpiFilter(from, to, sites.get(0), categories.get(0)));
+        }
+        return out;
+    }
+
+    private static double p(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private void report(PrintWriter out, long onFile, List<KpiFilter> filters, long[] refresh, Map<KpiCode, long[]> drill) {
+        KpiFilter f = filters.get(0);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("units", onFile);
+            m.put("from", f.from().toString());
+            m.put("to", f.to().toString());
+            m.put("filters", filters.size());
+            m.put("rounds", rounds);
+            m.put("dashboardRefresh", Map.of("p50Ms", round(p(refresh, .5)), "p95Ms", round(p(refresh, .95)),
+                    "p99Ms", round(p(refresh, .99))));
+            Map<String, Object> d = new LinkedHashMap<>();
+            drill.forEach((code, t) -> d.put(code.name(), Map.of("p50Ms", round(p(t, .5)), "p95Ms", round(p(t, .95)),
+                    "p99Ms", round(p(t, .99)))));
+            m.put("drillDownFirstPage", d);
+            out.println(Json.write(m));
+            return;
+        }
+        out.printf("%,d units; period %s … %s; %d filters × %d rounds; milliseconds%n", onFile, f.from(), f.to(),
+                filters.size(), rounds);
+        out.printf("%-34s %8s %8s %8s%n", "", "p50", "p95", "p99");
+        out.printf("%-34s %8.1f %8.1f %8.1f   (target 500)%n", "dashboard refresh (all tiles)", p(refresh, .5),
+                p(refresh, .95), p(refresh, .99));
+        long[] all = drill.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        out.printf("%-34s %8.1f %8.1f %8.1f   (target 200)%n", "drill-down first page, any tile", p(all, .5),
+                p(all, .95), p(all, .99));
+        drill.forEach((code, t) -> out.printf("  %-32s %8.1f %8.1f %8.1f%n", code.name(), p(t, .5), p(t, .95), p(t, .99)));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.serialtrace.desktop.dashboard;
+
+import dev.serialtrace.db.connect.ConnectionSettings;
+import dev.serialtrace.db.connect.DataHome;
+import dev.serialtrace.db.kpi.DrillRow;
+import dev.serialtrace.db.kpi.KpiFixture;
+import dev.serialtrace.db.kpi.SiteOption;
+import dev.serialtrace.db.testing.TestDatabase;
+import dev.serialtrace.desktop.DesktopWiring;
+import dev.serialtrace.desktop.connection.PasswordVault;
+import dev.serialtrace.desktop.shell.Section;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard in the real window on the hand-built KPI warehouse: filters, tiles, drill-down into the dossier. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardFlowTest {
+    /** "Last 12 months" then covers the fixture's March and April 2026. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-30T12:00:00Z"), ZoneOffset.UTC);
+    private DesktopWiring wiring;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        PGSimpleDataSource ds = (PGSimpleDataSource) TestDatabase.fresh();
+        new KpiFixture(ds);
+        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
+                new DataHome(Files.createTempDirectory("st-home")), PasswordVault.none(), CLOCK, ZoneId.of("UTC"));
+        stage.setScene(wiring.scene());
+        stage.show();
+        wiring.connect();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+    }
+
+    @Test
+    void tilesFollowTheSiteAndPeriodFilters(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-dashboard");
+        waitFor(() -> "80.0 %".equals(text(robot, "#value-CAPTURE_AT_RECEIVING")));
+        assertThat(text(robot, "#counts-CAPTURE_AT_RECEIVING")).isEqualTo("4 / 5 units received");
+        assertThat(text(robot, "#value-SCAN_RATIO")).isEqualTo("87.5 %");
+        assertThat(text(robot, "#lastComputed")).startsWith("Computed");
+
+        @SuppressWarnings("unchecked") ComboBox<Object> site = robot.lookup("#siteChoice").queryAs(ComboBox.class);
+        waitFor(() -> site.getItems().size() == 3);
+        robot.interact(() -> site.setValue(site.getItems().stream()
+                .filter(o -> o instanceof SiteOption s && s.code().equals("S2")).findFirst().orElseThrow()));
+        waitFor(() -> "100 %".equals(text(robot, "#value-CAPTURE_AT_RECEIVING")));
+        assertThat(text(robot, "#counts-CAPTURE_AT_RECEIVING")).isEqualTo("1 / 1 units received");
+
+        // a custom period without data: the tiles say so instead of showing stale numbers
+        robot.interact(() -> site.setValue("All sites"));
+        waitFor(() -> "80.0 %".equals(text(robot, "#value-CAPTURE_AT_RECEIVING")));
+        DatePicker from = robot.lookup("#fromDate").queryAs(DatePicker.class);
+        DatePicker to = robot.lookup("#toDate").queryAs(DatePicker.class);
+        robot.interact(() -> {
+            from.setValue(LocalDate.of(2026, 2, 1));
+            to.setValue(LocalDate.of(2026, 2, 28));
+        });
+        waitFor(() -> "—".equals(text(robot, "#value-CAPTURE_AT_RECEIVING")));
+        assertThat(wiring.dashboard().periodProperty().get()).isEqualTo(Period.CUSTOM);
+    }
+
+    @Test
+    void aTileListsTheSerialsBehindItAndOpensTheirDossier(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-dashboard");
+        waitFor(() -> "87.5 %".equals(text(robot, "#value-SCAN_RATIO")));
+        robot.clickOn("#tile-SCAN_RATIO");
+        @SuppressWarnings("unchecked") TableView<DrillRow> drill = robot.lookup("#drillTable").queryAs(TableView.class);
+        waitFor(() -> drill.getItems().size() == 1 && "LT0003".equals(drill.getItems().get(0).serial()));
+        assertThat(text(robot, "#drillTitle")).startsWith("Scan vs manual").endsWith("1 serials");
+
+        robot.clickOn("#tile-CLAIM_TIME");
+        waitFor(() -> drill.getItems().size() == 3);
+        assertThat(drill.getItems()).extracting(DrillRow::reference).containsExactly("WC-4", "WC-1", "WC-2");
+
+        robot.doubleClickOn("LT0001");
+        waitFor(() -> "LT0001".equals(text(robot, "#identity-serial")));
+        assertThat(wiring.shell().sectionProperty().get()).isEqualTo(Section.SEARCH);
+    }
+
+    @Test
+    void signalsAndReturnsAnalysisAreListedWithEvidence(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-dashboard");
+        waitFor(() -> !wiring.dashboard().signals().isEmpty());
+        robot.clickOn("Fraud and leakage signals");
+        assertThat(text(robot, "#signalsTitle")).startsWith("4 signals");
+        robot.clickOn("Returns analysis");
+        TableView<?> returns = robot.lookup("#returnsTable").queryAs(TableView.class);
+        waitFor(() -> returns.getItems().size() == 2);
+        assertThat(wiring.dashboard().returnsCsv()).contains("lot,LT-14 lot LA,2,2,1.0");
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
