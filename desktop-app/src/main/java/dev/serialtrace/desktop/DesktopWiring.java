@@ -8,6 +8,9 @@ import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.unit.LookupResult;
 import dev.serialtrace.db.unit.SearchHit;
+import dev.serialtrace.desktop.audit.AuditController;
+import dev.serialtrace.desktop.audit.AuditViewModel;
+import dev.serialtrace.desktop.audit.ScanSounds;
 import dev.serialtrace.desktop.common.BackgroundTask;
 import dev.serialtrace.desktop.common.FxTaskExecutor;
 import dev.serialtrace.desktop.connection.ConnectionHealth;
@@ -19,6 +22,8 @@ import dev.serialtrace.desktop.connection.Session;
 import dev.serialtrace.desktop.connection.SignInDialog;
 import dev.serialtrace.desktop.connection.SignInViewModel;
 import dev.serialtrace.desktop.connection.WarehouseConnector;
+import dev.serialtrace.desktop.exceptions.ExceptionsController;
+import dev.serialtrace.desktop.exceptions.ExceptionsViewModel;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
 import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import dev.serialtrace.desktop.search.SearchController;
@@ -29,6 +34,7 @@ import dev.serialtrace.desktop.shell.ShellViewModel;
 import dev.serialtrace.desktop.unit.UnitDossierController;
 import dev.serialtrace.desktop.unit.UnitDossierViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -53,6 +59,8 @@ import java.util.function.Function;
 public final class DesktopWiring implements AutoCloseable {
     /** Keys closer together than this belong to one scanner burst. */
     static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(35);
+    /** While the database is unreachable, waiting audit scans are retried this often. */
+    static final long AUDIT_RETRY_MILLIS = 2000;
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final ConnectionHealthMonitor health = new ConnectionHealthMonitor();
@@ -64,6 +72,11 @@ public final class DesktopWiring implements AutoCloseable {
     private final SearchViewModel search;
     private final SearchController searchController;
     private final UnitDossierViewModel dossier;
+    private final ScanSounds sounds = new ScanSounds();
+    private final AuditViewModel audits;
+    private final AuditController auditController;
+    private final ExceptionsViewModel exceptions;
+    private final ExceptionsController exceptionsController;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -108,6 +121,9 @@ public final class DesktopWiring implements AutoCloseable {
                     if (recovered) {
                         dossier.reload();   // refresh what is on screen, never clear it
                     }
+                    if (h == ConnectionHealth.CONNECTED) {
+                        this.audits.connectionRestored();   // waiting audit scans go now
+                    }
                 });
             }
         }, zone);
@@ -124,14 +140,37 @@ public final class DesktopWiring implements AutoCloseable {
         searchController = new SearchController(search, zone, dossierView, summaryView,
                 dossier.dossierProperty().isNotNull());
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
+        audits = new AuditViewModel(() -> session.audits(), tasks, Platform::runLater, home.root().resolve("audits"), clock,
+                AUDIT_RETRY_MILLIS, sounds);
+        auditController = new AuditController(audits, zone, SCANNER_MAX_KEY_GAP);
+        Parent auditView = load("audit/Audits.fxml", Map.of(AuditController.class, auditController)::get);
+        exceptions = new ExceptionsViewModel(() -> new ExceptionsViewModel.Services(session.exceptions(), session.lookup()),
+                tasks, clock);
+        exceptionsController = new ExceptionsController(exceptions, zone);
+        Parent exceptionsView = load("exceptions/Exceptions.fxml", Map.of(ExceptionsController.class, exceptionsController)::get);
+        shell.sectionProperty().addListener((o, a, section) -> {
+            if (session == null) {
+                return;
+            }
+            if (section == Section.AUDITS) {
+                audits.refreshOpenAudits();
+            } else if (section == Section.EXCEPTIONS) {
+                exceptionsController.shown();
+            }
+        });
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
-                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView)))::get);
+                new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.AUDITS, auditView,
+                        Section.EXCEPTIONS, exceptionsView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(DesktopWiring.class.getResource("common/serialtrace.css").toExternalForm());
         new GlobalScanFilter(new KeystrokeBurst(SCANNER_MAX_KEY_GAP), capture -> {
+            if (shell.sectionProperty().get() == Section.AUDITS && auditController.takesScans()) {
+                auditController.scanned(capture);   // on the scanning screen a scan is an audit scan
+                return;
+            }
             shell.sectionProperty().set(Section.SEARCH);
             searchController.searchFor(capture.text());
         }).install(scene);
@@ -162,6 +201,14 @@ public final class DesktopWiring implements AutoCloseable {
 
     public UnitDossierViewModel dossier() {
         return dossier;
+    }
+
+    public AuditViewModel audits() {
+        return audits;
+    }
+
+    public ExceptionsViewModel exceptions() {
+        return exceptions;
     }
 
     /**
@@ -251,6 +298,8 @@ public final class DesktopWiring implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        audits.close();   // the journal keeps whatever was not sent
+        sounds.close();
         health.close();
         tasks.close();
         if (session != null) {

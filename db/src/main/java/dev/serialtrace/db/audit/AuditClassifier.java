@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * Judges audit scans against the expected units held in memory, so a scan of an expected unit is
  * classified without the database; only a capture that is not expected is looked up (wrong
  * location, status conflict, moved here during the audit, unknown with did-you-mean). Keeps the
- * running counts. Not thread-safe: one scanner, one thread of scans in order.
+ * running counts. Safe to call from two threads (local verdicts on one, database look-ups on
+ * another): the database is asked outside the lock, the counts change under it.
  */
 public final class AuditClassifier {
     /** Statuses of units that left the warehouse's custody: found on a shelf, they conflict. */
@@ -70,7 +71,7 @@ public final class AuditClassifier {
      * The verdict from memory alone: a {@link ScanClass#PENDING} result means the database must be
      * asked ({@link #classify}); nothing is counted for it yet.
      */
-    public Classification classifyLocal(String raw, Long locationId, int seq) {
+    public synchronized Classification classifyLocal(String raw, Long locationId, int seq) {
         ParseResult parsed = parser.parse(raw);
         if (parsed instanceof ParseError error) {
             if (error.kind() == IdentifierKind.INTERNAL) {
@@ -145,8 +146,15 @@ public final class AuditClassifier {
                 + snapshot.locations().getOrDefault(unit.locationId(), "") + kit, List.of(), children);
     }
 
-    private Classification remote(String raw, Long locationId, int seq) {
+    /** The verdict for a capture {@link #classifyLocal} left pending; asks the database (may throw when it is unreachable). */
+    public Classification remote(String raw, Long locationId, int seq) {
         LookupResult result = lookup.lookup(raw);
+        synchronized (this) {
+            return judge(result, raw, seq);
+        }
+    }
+
+    private Classification judge(LookupResult result, String raw, int seq) {
         if (result instanceof LookupResult.BadInput bad) {
             return count(Classification.of(ScanClass.INVALID, null, bad.message()));
         }
@@ -216,7 +224,9 @@ public final class AuditClassifier {
     }
 
     /** Restores the counts from scans stored earlier (resuming an audit). */
-    public void restore(Collection<AuditScan> scans) {
+    public synchronized void restore(Collection<AuditScan> scans) {
+        Set<Long> expectedIds = new HashSet<>();
+        snapshot.expected().forEach(u -> expectedIds.add(u.unitId()));
         for (AuditScan s : scans) {
             if (s.unitId() == null) {
                 if (s.classification() == ScanClass.UNKNOWN) {
@@ -225,7 +235,7 @@ public final class AuditClassifier {
                 }
                 continue;
             }
-            boolean isExpected = snapshot.expected().stream().anyMatch(u -> u.unitId() == s.unitId());
+            boolean isExpected = expectedIds.contains(s.unitId());
             if (isExpected && s.classification() != ScanClass.DUPLICATE) {
                 found.add(s.unitId());
                 firstSeq.putIfAbsent(s.unitId(), s.seq());
@@ -244,24 +254,24 @@ public final class AuditClassifier {
         }
     }
 
-    public int expectedCount() {
+    public synchronized int expectedCount() {
         return snapshot.expected().size() + arrivedDuringAudit;
     }
 
-    public int foundCount() {
+    public synchronized int foundCount() {
         return found.size();
     }
 
-    public int missingSoFar() {
+    public synchronized int missingSoFar() {
         return expectedCount() - found.size();
     }
 
-    public int unexpectedCount() {
+    public synchronized int unexpectedCount() {
         return unexpected;
     }
 
     /** Found over everything the records got right or wrong so far; 1 before anything is scanned. */
-    public double accuracy() {
+    public synchronized double accuracy() {
         int base = found.size() + unexpected;
         return base == 0 ? 1.0 : (double) found.size() / base;
     }

@@ -1,6 +1,11 @@
 package dev.serialtrace.desktop.connection;
 
+import dev.serialtrace.db.audit.AuditCommands;
+import dev.serialtrace.db.audit.AuditPlanning;
+import dev.serialtrace.db.audit.StockRetrofit;
+import dev.serialtrace.db.capture.CaptureExceptionQueue;
 import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.desktop.audit.AuditServices;
 import dev.serialtrace.core.identify.ParserOptions;
 import dev.serialtrace.db.unit.UnitDossierQuery;
 import dev.serialtrace.db.unit.UnitLookup;
@@ -18,6 +23,8 @@ public final class Session implements AutoCloseable {
     private final UnitDossierQuery dossiers;
     private final UnitLookup lookup;
     private final UnitSearch search;
+    private final AuditServices audits;
+    private final CaptureExceptionQueue exceptions;
 
     public Session(Database database, Clock clock) {
         this.database = database;
@@ -26,6 +33,8 @@ public final class Session implements AutoCloseable {
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
+        this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup);
+        this.exceptions = new CaptureExceptionQueue(dsl);
     }
 
     public UnitLookup lookup() {
@@ -34,6 +43,14 @@ public final class Session implements AutoCloseable {
 
     public UnitSearch search() {
         return search;
+    }
+
+    public AuditServices audits() {
+        return audits;
+    }
+
+    public CaptureExceptionQueue exceptions() {
+        return exceptions;
     }
 
     public Database database() {
