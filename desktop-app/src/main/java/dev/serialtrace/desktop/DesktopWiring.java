@@ -122,7 +122,7 @@ public final class DesktopWiring implements AutoCloseable {
                         dossier.reload();   // refresh what is on screen, never clear it
                     }
                     if (h == ConnectionHealth.CONNECTED) {
-                        this.audits.connectionRestored();   // waiting audit scans go now
+                        auditScansMaySend();
                     }
                 });
             }
@@ -179,6 +179,11 @@ public final class DesktopWiring implements AutoCloseable {
             searchController.focusSearch();
         });
         search.readyProperty().addListener((o, a, ready) -> searchController.focusSearch());
+    }
+
+    /** The database answers again: audit scans waiting in the journal go now. */
+    private void auditScansMaySend() {
+        audits.connectionRestored();
     }
 
     public Scene scene() {
