@@ -32,7 +32,7 @@ import java.util.function.Function;
 import static dev.serialtrace.db.jooq.Tables.UNIT;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of the database paths.",
-        subcommands = {BenchCommand.Lookup.class})
+        subcommands = {BenchCommand.Lookup.class, AuditBench.class})
 final class BenchCommand {
 
     @Command(name = "lookup", mixinStandardHelpOptions = true,

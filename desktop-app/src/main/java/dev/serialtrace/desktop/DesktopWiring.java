@@ -57,8 +57,11 @@ import java.util.function.Function;
  * wired here, by hand. The app and the UI tests build the window the same way.
  */
 public final class DesktopWiring implements AutoCloseable {
-    /** Keys closer together than this belong to one scanner burst. */
-    static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(35);
+    /**
+     * Keys closer together than this belong to one scanner burst: 35 ms unless the system property
+     * {@code serialtrace.scanner.max-key-gap-ms} says otherwise (slow wedge scanners, remote desktops).
+     */
+    static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(Long.getLong("serialtrace.scanner.max-key-gap-ms", 35));
     /** While the database is unreachable, waiting audit scans are retried this often. */
     static final long AUDIT_RETRY_MILLIS = 2000;
 

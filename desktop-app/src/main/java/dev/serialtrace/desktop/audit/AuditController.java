@@ -301,10 +301,21 @@ public final class AuditController {
     }
 
     private void routeScansFrom(Window w) {
-        if (w instanceof javafx.stage.PopupWindow || w.getScene() == null || w.getScene() == tabs.getScene()) {
+        if (w instanceof javafx.stage.PopupWindow) {
             return;
         }
-        Scene dialog = w.getScene();
+        if (w.getScene() != null) {
+            routeScansFrom(w.getScene());
+        } else {
+            w.sceneProperty().addListener((o, a, scene) -> routeScansFrom(scene));
+        }
+    }
+
+    private void routeScansFrom(Scene dialog) {
+        if (dialog == null || dialog == tabs.getScene() || dialog.getProperties().containsKey(AuditController.class)) {
+            return;
+        }
+        dialog.getProperties().put(AuditController.class, Boolean.TRUE);
         new GlobalScanFilter(new KeystrokeBurst(scannerGap), c -> {
             if (c.scanned() && vm.auditProperty().get() != null && !vm.closedProperty().get()) {
                 vm.capture(c.text(), true, null);
@@ -338,6 +349,7 @@ public final class AuditController {
         confirm.setContentText(vm.missingProperty().get() + " expected units have not been scanned yet. "
                 + "Scans arriving while this is open are still counted.");
         confirm.getDialogPane().setId("closeConfirm");
+        confirm.setOnShown(e -> routeScansFrom(confirm.getDialogPane().getScene()));
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.closeAudit());
     }
 

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
  * journaling go on; on reconnect the waiting scans are stored in scan order, each exactly once.
  */
 public final class ScanPipeline implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScanPipeline.class);
     /** Called on the UI executor. */
     public interface Listener {
         /** A scan was judged (first from memory, again when the database judged a pending one). */
@@ -129,6 +130,7 @@ public final class ScanPipeline implements AutoCloseable {
                 store.test(judged);
                 journal.acknowledge(s.clientScanId());
             } catch (RuntimeException e) {
+                LOG.warn("audit scans wait in the journal: {}", e.toString());
                 online = false;
                 int waiting = journal.waitingCount();
                 String problem = e.getMessage();
