@@ -145,8 +145,10 @@ public final class Database implements AutoCloseable {
         String who = s.user() == null ? "the default user" : "user \"" + s.user() + "\"";
         switch (state) {
             case "28P01":
-                return new DatabaseException("Wrong password for " + who + " at " + s.url() + ".",
-                        "Check the password (--db-password, SERIALTRACE_DB_PASSWORD or db.password in the config file).", e);
+                // A password-checking server answers the same for an unknown role, by design.
+                return new DatabaseException("The server refused the password for " + who + " at " + s.url()
+                        + " (wrong password, or no such user).",
+                        "Check the user name and the password (--db-password, SERIALTRACE_DB_PASSWORD or db.password in the config file).", e);
             case "28000":
                 return new DatabaseException("The server refused " + who + ": " + e.getMessage(),
                         "Ask the database administrator to create the role or allow it to connect.", e);

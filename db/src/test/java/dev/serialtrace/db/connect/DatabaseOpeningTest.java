@@ -67,10 +67,11 @@ class DatabaseOpeningTest {
     }
 
     @Test
-    void anUnknownRoleIsSaidPlainly() {
+    void anUnknownRoleOnAPasswordCheckingServerIsSaidPlainly() {
         PGSimpleDataSource ds = (PGSimpleDataSource) TestDatabase.fresh();
         assertThatThrownBy(() -> Database.open(new ConnectionSettings(ds.getURL(), "nobody", "pw"), new DataHome(home), m -> { }))
                 .isInstanceOf(DatabaseException.class)
-                .hasMessageContaining("refused user \"nobody\"");
+                .hasMessageContaining("refused the password for user \"nobody\"")
+                .hasMessageContaining("no such user");
     }
 }

@@ -53,7 +53,7 @@ class WrongPasswordTest {
     void aWrongPasswordIsSaidAsSuchWithWhatToDo() {
         assertThatThrownBy(() -> Database.open(new ConnectionSettings(url(), "ann", "wrong"), new DataHome(home), m -> { }))
                 .isInstanceOf(DatabaseException.class)
-                .hasMessage("Wrong password for user \"ann\" at " + url() + ".")
+                .hasMessage("The server refused the password for user \"ann\" at " + url() + " (wrong password, or no such user).")
                 .satisfies(e -> assertThat(((DatabaseException) e).hint()).contains("--db-password"));
     }
 

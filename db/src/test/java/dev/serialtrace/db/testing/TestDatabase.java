@@ -7,6 +7,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +50,10 @@ public final class TestDatabase {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("password_encryption", "scram-sha-256")
+                        .setDataDirectoryCustomizer(dir -> writePasswordRules(dir.toPath()))
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL for tests", e);
             }
@@ -57,6 +62,27 @@ public final class TestDatabase {
         }
         return server;
     }
+
+    /**
+     * The owner ("postgres", as the tests connect) is trusted on localhost; every other role must
+     * give its password (scram), as on a real warehouse server, so sign-in and signatures are tested.
+     */
+    private static void writePasswordRules(Path dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), PASSWORD_RULES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final String PASSWORD_RULES = """
+            local all postgres trust
+            local all all scram-sha-256
+            host all postgres 127.0.0.1/32 trust
+            host all postgres ::1/128 trust
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
     private static void execute(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
