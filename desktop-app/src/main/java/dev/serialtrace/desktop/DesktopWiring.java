@@ -147,6 +147,7 @@ public final class DesktopWiring implements AutoCloseable {
                 AUDIT_RETRY_MILLIS, sounds);
         auditController = new AuditController(audits, zone, SCANNER_MAX_KEY_GAP);
         Parent auditView = load("audit/Audits.fxml", Map.of(AuditController.class, auditController)::get);
+        shell.userProperty().addListener((o, a, u) -> auditController.proposeSigner(u));
         exceptions = new ExceptionsViewModel(() -> new ExceptionsViewModel.Services(session.exceptions(), session.lookup()),
                 tasks, clock);
         exceptionsController = new ExceptionsController(exceptions, zone);

@@ -6,6 +6,7 @@ import dev.serialtrace.db.audit.LocationToCount;
 import dev.serialtrace.db.audit.Resolution;
 import dev.serialtrace.db.audit.ScanClass;
 import dev.serialtrace.db.audit.StockRetrofit;
+import dev.serialtrace.db.signature.SignatureMeaning;
 import dev.serialtrace.db.unit.Suggestion;
 import dev.serialtrace.desktop.common.Formats;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
@@ -110,6 +111,11 @@ public final class AuditController {
     @FXML private TextField resolutionReason;
     @FXML private Label resolveMessage;
     @FXML private Label contentHash;
+    @FXML private ChoiceBox<SignatureMeaning> signMeaning;
+    @FXML private TextField signUser;
+    @FXML private javafx.scene.control.PasswordField signPassword;
+    @FXML private Label signMessage;
+    @FXML private ListView<String> signatures;
 
     public AuditController(AuditViewModel vm, ZoneId zone, Duration scannerGap) {
         this.vm = vm;
@@ -279,6 +285,26 @@ public final class AuditController {
             }
         });
 
+        signMeaning.getItems().setAll(SignatureMeaning.values());
+        signMeaning.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SignatureMeaning m) {
+                return m == null ? "" : switch (m) {
+                    case PERFORMED -> "Performed by";
+                    case REVIEWED -> "Reviewed by";
+                    case APPROVED -> "Approved by";
+                };
+            }
+
+            @Override
+            public SignatureMeaning fromString(String s) {
+                return null;
+            }
+        });
+        signMeaning.setValue(SignatureMeaning.PERFORMED);
+        signMessage.textProperty().bind(vm.signMessageProperty());
+        signatures.setItems(vm.signatures());
+
         // a scanner burst while a dialog is open still reaches the audit (and does not press the dialog's button)
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
@@ -359,6 +385,20 @@ public final class AuditController {
         vm.resolve(discrepancies.getSelectionModel().getSelectedItem(), resolution.getValue(), resolutionReason.getText(),
                 resolveMessage::setText);
         resolutionReason.clear();
+    }
+
+    @FXML
+    private void sign() {
+        char[] password = signPassword.getText().toCharArray();
+        signPassword.clear();
+        vm.sign(signMeaning.getValue(), signUser.getText().strip(), password);
+    }
+
+    /** The signed-in database user, proposed as the signer. */
+    public void proposeSigner(String user) {
+        if (signUser.getText().isBlank()) {
+            signUser.setText(user);
+        }
     }
 
     private static <S> void text(TableColumn<S, String> col, Function<S, String> f) {

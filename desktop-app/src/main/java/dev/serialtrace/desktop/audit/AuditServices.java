@@ -3,8 +3,10 @@ package dev.serialtrace.desktop.audit;
 import dev.serialtrace.db.audit.AuditCommands;
 import dev.serialtrace.db.audit.AuditPlanning;
 import dev.serialtrace.db.audit.StockRetrofit;
+import dev.serialtrace.db.signature.ElectronicSignatures;
 import dev.serialtrace.db.unit.UnitLookup;
 
 /** The database side of the audit screens, for one open connection. */
-public record AuditServices(AuditPlanning planning, AuditCommands commands, StockRetrofit retrofit, UnitLookup lookup) {
+public record AuditServices(AuditPlanning planning, AuditCommands commands, StockRetrofit retrofit, UnitLookup lookup,
+                            ElectronicSignatures signatures) {
 }

@@ -14,6 +14,10 @@ import dev.serialtrace.db.audit.OverlappingAuditException;
 import dev.serialtrace.db.audit.Resolution;
 import dev.serialtrace.db.audit.ScanClass;
 import dev.serialtrace.db.audit.StockRetrofit;
+import dev.serialtrace.db.signature.Signature;
+import dev.serialtrace.db.signature.SignatureMeaning;
+import dev.serialtrace.db.signature.SignatureRefusedException;
+import dev.serialtrace.db.signature.SignatureRequest;
 import dev.serialtrace.db.unit.Suggestion;
 import dev.serialtrace.desktop.common.BackgroundTask;
 import dev.serialtrace.desktop.common.TaskExecutor;
@@ -31,6 +35,7 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -108,6 +113,10 @@ public final class AuditViewModel implements AutoCloseable {
     private final ObservableList<Discrepancy> discrepancies = FXCollections.observableArrayList();
     private final StringProperty closeSummary = new SimpleStringProperty("");
     private final StringProperty contentHash = new SimpleStringProperty("");
+
+    // sign-off
+    private final ObservableList<String> signatures = FXCollections.observableArrayList();
+    private final StringProperty signMessage = new SimpleStringProperty("");
 
     private AuditClassifier classifier;
     private ScanPipeline pipeline;
@@ -398,6 +407,7 @@ public final class AuditViewModel implements AutoCloseable {
                                     100.0 * h.getFoundCount() / (h.getExpectedCount() + h.getUnexpectedCount()))));
                     contentHash.set(HexFormat.of().formatHex(c.hash()));
                     refreshOpenAudits();
+                    loadSignatures(a.auditId());
                 })
                 .onOtherFailure(e -> lastDetail.set("Could not close: " + rootMessage(e)))
                 .executeWith(tasks);
@@ -426,6 +436,7 @@ public final class AuditViewModel implements AutoCloseable {
                 .onSuccess(x -> {
                     discrepancies.setAll(x.discrepancies());
                     contentHash.set(HexFormat.of().formatHex(x.hash()));
+                    loadSignatures(auditId);
                 })
                 .onOtherFailure(e -> onError.accept(rootMessage(e)))
                 .executeWith(tasks);
@@ -433,6 +444,69 @@ public final class AuditViewModel implements AutoCloseable {
 
     private record Resolved(List<Discrepancy> discrepancies, byte[] hash) {
     }
+
+    // ------------------------------------------------------------------ sign-off
+
+    /**
+     * Signs the closed audit: the person re-enters their user ID and password; the signature binds
+     * the audit's current content hash. Refused while a discrepancy is unresolved. An approval
+     * marks the audit signed. The password is wiped after use.
+     */
+    public void sign(SignatureMeaning meaning, String user, char[] password) {
+        AuditSnapshot a = audit.get();
+        if (a == null || !closed.get()) {
+            signMessage.set("Close the audit first.");
+            return;
+        }
+        long open = discrepancies.stream().filter(d -> !d.resolved()).count();
+        if (open > 0) {
+            signMessage.set("Resolve every discrepancy before signing: " + open + " still open.");
+            Arrays.fill(password, '\0');
+            return;
+        }
+        long id = a.auditId();
+        BackgroundTask.of(p -> {
+                    p.update("Recording the signature…", -1);
+                    AuditServices s = services.get();
+                    try {
+                        Signature sig = s.signatures().sign(new SignatureRequest("spot_audit", id, s.commands().contentHash(id),
+                                meaning, user, password));
+                        if (meaning == SignatureMeaning.APPROVED) {
+                            s.commands().markSigned(id);
+                        }
+                        return sig;
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                })
+                .onSuccess(sig -> {
+                    signMessage.set("Signed: " + sig.manifestation());
+                    loadSignatures(id);
+                })
+                .onFailure(SignatureRefusedException.class, e -> signMessage.set(e.getMessage()))
+                .onOtherFailure(e -> signMessage.set("Not signed: " + rootMessage(e)))
+                .executeWith(tasks);
+    }
+
+    private void loadSignatures(long auditId) {
+        BackgroundTask.of(p -> {
+                    AuditServices s = services.get();
+                    byte[] now = s.commands().contentHash(auditId);
+                    return s.signatures().forSubject("spot_audit", auditId).stream()
+                            .map(sig -> (sig.bindsTo(now) ? "✔ valid — " : "✖ INVALID, the audit changed after signing — ")
+                                    + sig.printedName() + " (" + sig.signer() + "), "
+                                    + sig.meaning().name().toLowerCase(java.util.Locale.ROOT).replace("performed", "performed by")
+                                    .replace("reviewed", "reviewed by").replace("approved", "approved by")
+                                    + ", " + sig.signedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")))
+                            .toList();
+                })
+                .onSuccess(signatures::setAll)
+                .executeWith(tasks);
+    }
+
+    public ObservableList<String> signatures() { return signatures; }
+    public StringProperty signMessageProperty() { return signMessage; }
 
     static String rootMessage(Throwable e) {
         Throwable t = e;

@@ -29,11 +29,13 @@ public final class Session implements AutoCloseable {
     public Session(Database database, Clock clock) {
         this.database = database;
         // every query of the screens goes through the guard: never on the FX thread
-        DSLContext dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
+        FxThreadGuardedDataSource guarded = new FxThreadGuardedDataSource(database.dataSource());
+        DSLContext dsl = DSL.using(guarded, SQLDialect.POSTGRES);
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
-        this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup);
+        this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup,
+                new dev.serialtrace.db.signature.ElectronicSignatures(guarded, database.settings().url()));
         this.exceptions = new CaptureExceptionQueue(dsl);
     }
 

@@ -5,7 +5,9 @@ import dev.serialtrace.db.audit.AuditScan;
 import dev.serialtrace.db.audit.Discrepancy;
 import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
+import dev.serialtrace.db.access.GroupRole;
 import dev.serialtrace.db.testing.TestDatabase;
+import dev.serialtrace.db.testing.TestPeople;
 import dev.serialtrace.db.unit.UnitFixture;
 import dev.serialtrace.desktop.DesktopWiring;
 import dev.serialtrace.desktop.connection.PasswordVault;
@@ -209,9 +211,45 @@ class AuditFlowTest {
         assertThat(dsl.select(UNIT.LOCATION_ID).from(UNIT).where(UNIT.ID.eq(w.stray)).fetchOne().value1()).isEqualTo(w.s1);
         waitFor(() -> !text(robot, "#contentHash").equals(hashBefore));
 
+        // sign-off waits until every discrepancy is resolved
+        TestPeople.TestPerson ann = TestPeople.add(ds, "Ann", GroupRole.SUPERVISOR);
+        TestPeople.TestPerson bob = TestPeople.add(ds, "Bob", GroupRole.COMPLIANCE);
+        signAs(robot, ann, dev.serialtrace.db.signature.SignatureMeaning.PERFORMED);
+        waitFor(() -> text(robot, "#signMessage").contains("Resolve every discrepancy before signing: 5 still open"));
+        while (discrepancies.getItems().stream().anyMatch(d -> !d.resolved())) {
+            Discrepancy open = discrepancies.getItems().stream().filter(d -> !d.resolved()).findFirst().orElseThrow();
+            robot.interact(() -> {
+                discrepancies.getSelectionModel().select(open);
+                robot.lookup("#resolution").queryAs(ChoiceBox.class).setValue(dev.serialtrace.db.audit.Resolution.ESCALATE);
+            });
+            robot.clickOn("#resolutionReason").write("escalated to quality");
+            robot.clickOn("#resolve");
+            waitFor(() -> discrepancies.getItems().stream().anyMatch(d -> d.id() == open.id() && d.resolved()));
+        }
+        signAs(robot, ann, dev.serialtrace.db.signature.SignatureMeaning.PERFORMED);
+        ListView<?> signatures = robot.lookup("#signatures").queryAs(ListView.class);
+        waitFor(() -> signatures.getItems().size() == 1);
+        assertThat(signatures.getItems().get(0).toString()).startsWith("✔ valid — Ann Tester (" + ann.login() + "), performed by, ");
+        // the audit changes after Ann signed (here behind the application's back): her signature no longer holds
+        dsl.execute("update audit_discrepancy set resolution_reason = 'changed later' where id = " + stray.id());
+        signAs(robot, bob, dev.serialtrace.db.signature.SignatureMeaning.APPROVED);
+        waitFor(() -> signatures.getItems().size() == 2);
+        assertThat(signatures.getItems().get(0).toString()).startsWith("✖ INVALID");
+        assertThat(signatures.getItems().get(1).toString()).startsWith("✔ valid — Bob Tester (" + bob.login() + "), approved by");
+        assertThat(dsl.fetchValue("select status::text from spot_audit")).isEqualTo("signed");
+
         robot.clickOn("#nav-exceptions");
         waitFor(() -> text(robot, "#exceptionCounts").contains("Unknown serial: 2"));
         assertThat(text(robot, "#exceptionCounts")).contains("Invalid format: 1").contains("Duplicate: 1").contains("Manual entry, unverified: 1");
+    }
+
+    private static void signAs(FxRobot robot, TestPeople.TestPerson who, dev.serialtrace.db.signature.SignatureMeaning meaning) {
+        ChoiceBox<dev.serialtrace.db.signature.SignatureMeaning> m = robot.lookup("#signMeaning").queryAs(ChoiceBox.class);
+        robot.interact(() -> m.setValue(meaning));
+        robot.clickOn("#signUser").eraseText(60).write(who.login());
+        javafx.scene.control.PasswordField pw = robot.lookup("#signPassword").queryAs(javafx.scene.control.PasswordField.class);
+        robot.interact(() -> pw.setText(who.password()));
+        robot.clickOn("#sign");
     }
 
     private int storedScans() {
