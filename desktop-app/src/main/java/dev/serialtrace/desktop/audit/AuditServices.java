@@ -6,7 +6,10 @@ import dev.serialtrace.db.audit.StockRetrofit;
 import dev.serialtrace.db.signature.ElectronicSignatures;
 import dev.serialtrace.db.unit.UnitLookup;
 
-/** The database side of the audit screens, for one open connection. */
+/**
+ * The database side of the audit screens, for one open connection. The signature service is made
+ * on first use (off the FX thread: it asks a connection which server it is on).
+ */
 public record AuditServices(AuditPlanning planning, AuditCommands commands, StockRetrofit retrofit, UnitLookup lookup,
-                            ElectronicSignatures signatures) {
+                            java.util.function.Supplier<ElectronicSignatures> signatures) {
 }

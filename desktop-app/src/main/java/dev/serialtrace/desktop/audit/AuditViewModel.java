@@ -469,7 +469,7 @@ public final class AuditViewModel implements AutoCloseable {
                     p.update("Recording the signature…", -1);
                     AuditServices s = services.get();
                     try {
-                        Signature sig = s.signatures().sign(new SignatureRequest("spot_audit", id, s.commands().contentHash(id),
+                        Signature sig = s.signatures().get().sign(new SignatureRequest("spot_audit", id, s.commands().contentHash(id),
                                 meaning, user, password));
                         if (meaning == SignatureMeaning.APPROVED) {
                             s.commands().markSigned(id);
@@ -492,7 +492,7 @@ public final class AuditViewModel implements AutoCloseable {
         BackgroundTask.of(p -> {
                     AuditServices s = services.get();
                     byte[] now = s.commands().contentHash(auditId);
-                    return s.signatures().forSubject("spot_audit", auditId).stream()
+                    return s.signatures().get().forSubject("spot_audit", auditId).stream()
                             .map(sig -> (sig.bindsTo(now) ? "✔ valid — " : "✖ INVALID, the audit changed after signing — ")
                                     + sig.printedName() + " (" + sig.signer() + "), "
                                     + sig.meaning().name().toLowerCase(java.util.Locale.ROOT).replace("performed", "performed by")

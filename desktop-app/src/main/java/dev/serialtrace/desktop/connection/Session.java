@@ -35,7 +35,7 @@ public final class Session implements AutoCloseable {
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
         this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup,
-                new dev.serialtrace.db.signature.ElectronicSignatures(guarded, database.settings().url()));
+                signatures(guarded));
         this.exceptions = new CaptureExceptionQueue(dsl);
     }
 
@@ -45,6 +45,17 @@ public final class Session implements AutoCloseable {
 
     public UnitSearch search() {
         return search;
+    }
+
+    private volatile dev.serialtrace.db.signature.ElectronicSignatures signatures;
+
+    private java.util.function.Supplier<dev.serialtrace.db.signature.ElectronicSignatures> signatures(javax.sql.DataSource ds) {
+        return () -> {
+            if (signatures == null) {
+                signatures = new dev.serialtrace.db.signature.ElectronicSignatures(ds);
+            }
+            return signatures;
+        };
     }
 
     public AuditServices audits() {
