@@ -94,6 +94,9 @@ class AuditScreenshots {
         String elsewhere = (String) dsl.fetchValue("select serial from unit where location_id is not null and id not in "
                 + "(select unit_id from audit_expected where audit_id = " + auditId + ") and status = 'sellable_accessible' order by id limit 1");
         String shipped = (String) dsl.fetchValue("select serial from unit where status = 'retail_sold' order by id limit 1");
+        long shelf = ((Number) dsl.fetchValue("select min(location_id) from audit_expected where audit_id = " + auditId)).longValue();
+        robot.interact(() -> wiring.audits().currentLocationProperty().set(wiring.audits().scopeLocations().stream()
+                .filter(l -> l.id() == shelf).findFirst().orElseThrow()));
         robot.clickOn("#auditScanField");
         scan(robot, first);
         scan(robot, second);
