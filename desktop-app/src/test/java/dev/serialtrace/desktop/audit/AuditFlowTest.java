@@ -68,7 +68,7 @@ class AuditFlowTest {
         dsl = DSL.using(ds, SQLDialect.POSTGRES);
         w = new AuditFixture(dsl);
         // the test robot needs longer than a real scanner between keys (it waits for the FX thread)
-        System.setProperty("serialtrace.scanner.max-key-gap-ms", "1500");
+        System.setProperty("serialtrace.scanner.max-key-gap-ms", "5000");
     }
 
     @AfterAll
@@ -133,7 +133,7 @@ class AuditFlowTest {
         scan(robot, "TVA-1001");
         expectKind(robot, "Duplicate scan");
         // typed by a person: slow keys, so a reason is asked for before it counts
-        robot.write("TVA-100", 1).sleep(2000).write("4").type(KeyCode.ENTER);
+        robot.write("TVA-100", 1).sleep(6000).write("4").type(KeyCode.ENTER);
         waitFor(() -> text(robot, "#classificationDetail").contains("give a reason"));
         robot.clickOn("#manualReason").write("label torn").type(KeyCode.ENTER);
         expectKind(robot, "Matched");
