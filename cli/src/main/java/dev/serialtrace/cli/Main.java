@@ -8,6 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 && DesktopHandOff.start()) {
+            return;
+        }
         System.exit(run(args));
     }
 

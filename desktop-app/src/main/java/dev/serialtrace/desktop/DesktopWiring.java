@@ -7,10 +7,14 @@ import dev.serialtrace.db.connect.ConnectionProfiles;
 import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.unit.LookupResult;
+import dev.serialtrace.db.status.ServerVersions;
 import dev.serialtrace.db.unit.SearchHit;
 import dev.serialtrace.desktop.audit.AuditController;
 import dev.serialtrace.desktop.audit.AuditViewModel;
 import dev.serialtrace.desktop.audit.ScanSounds;
+import dev.serialtrace.desktop.about.AboutDialog;
+import dev.serialtrace.desktop.about.AboutViewModel;
+import dev.serialtrace.desktop.about.AppInfo;
 import dev.serialtrace.desktop.common.BackgroundTask;
 import dev.serialtrace.desktop.common.FxTaskExecutor;
 import dev.serialtrace.desktop.connection.ConnectionHealth;
@@ -50,6 +54,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -163,6 +168,9 @@ public final class DesktopWiring implements AutoCloseable {
             }
         });
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
+        AboutViewModel about = new AboutViewModel(AppInfo.of(DesktopWiring.class, home),
+                () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
+        shell.setOnAbout(() -> showAbout(about));
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
                 new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.AUDITS, auditView,
                         Section.EXCEPTIONS, exceptionsView)))::get);
@@ -281,6 +289,10 @@ public final class DesktopWiring implements AutoCloseable {
                 signIn(request.profile());
             }
         });
+    }
+
+    private void showAbout(AboutViewModel about) {
+        AboutDialog.show(scene.getWindow(), about);
     }
 
     private void rememberSuccessfulSignIn() {

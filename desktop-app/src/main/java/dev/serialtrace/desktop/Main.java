@@ -3,6 +3,7 @@ package dev.serialtrace.desktop;
 import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.desktop.about.AboutDialog;
 import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,6 +44,7 @@ public final class Main {
             wiring.connect(early);
             Stage stage = new Stage();
             stage.setTitle("Serialtrace");
+            Optional.ofNullable(AboutDialog.icon()).ifPresent(stage.getIcons()::add);
             stage.setScene(wiring.scene());
             stage.setOnHidden(e -> {
                 wiring.close();   // also stops the embedded server if this process started it

@@ -46,6 +46,11 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void about() {
+        vm.about();
+    }
+
+    @FXML
     private void initialize() {
         ToggleGroup group = new ToggleGroup();
         for (Section s : Section.values()) {

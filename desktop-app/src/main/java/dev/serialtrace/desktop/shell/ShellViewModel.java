@@ -15,9 +15,19 @@ public final class ShellViewModel {
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
     private Runnable onSwitchConnection = () -> { };
+    private Runnable onAbout = () -> { };
 
     public void setOnSwitchConnection(Runnable action) {
         this.onSwitchConnection = action;
+    }
+
+    public void setOnAbout(Runnable action) {
+        this.onAbout = action;
+    }
+
+    /** "About" in the status bar. */
+    public void about() {
+        onAbout.run();
     }
 
     /** "Switch…" in the status bar. */

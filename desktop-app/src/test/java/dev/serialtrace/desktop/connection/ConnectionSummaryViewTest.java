@@ -59,6 +59,8 @@ class ConnectionSummaryViewTest {
     void connectsInTheBackgroundThenShowsTheSummary(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.connect(settings, () -> { }));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connected.get() != null);
+        // the counts follow the connection (the search field works first): wait for them too
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#summaryPane").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#summaryPane").query().isVisible()).isTrue();
