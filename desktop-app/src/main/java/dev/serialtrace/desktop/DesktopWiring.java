@@ -66,7 +66,9 @@ public final class DesktopWiring implements AutoCloseable {
      * Keys closer together than this belong to one scanner burst: 35 ms unless the system property
      * {@code serialtrace.scanner.max-key-gap-ms} says otherwise (slow wedge scanners, remote desktops).
      */
-    static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(Long.getLong("serialtrace.scanner.max-key-gap-ms", 35));
+    static Duration scannerMaxKeyGap() {
+        return Duration.ofMillis(Long.getLong("serialtrace.scanner.max-key-gap-ms", 35));   // read per window (tests set it)
+    }
     /** While the database is unreachable, waiting audit scans are retried this often. */
     static final long AUDIT_RETRY_MILLIS = 2000;
 
@@ -150,7 +152,7 @@ public final class DesktopWiring implements AutoCloseable {
         Parent searchView = load("search/Search.fxml", Map.of(SearchController.class, searchController)::get);
         audits = new AuditViewModel(() -> session.audits(), tasks, Platform::runLater, home.root().resolve("audits"), clock,
                 AUDIT_RETRY_MILLIS, sounds);
-        auditController = new AuditController(audits, zone, SCANNER_MAX_KEY_GAP);
+        auditController = new AuditController(audits, zone, scannerMaxKeyGap());
         Parent auditView = load("audit/Audits.fxml", Map.of(AuditController.class, auditController)::get);
         shell.userProperty().addListener((o, a, u) -> auditController.proposeSigner(u));
         exceptions = new ExceptionsViewModel(() -> new ExceptionsViewModel.Services(session.exceptions(), session.lookup()),
@@ -178,7 +180,7 @@ public final class DesktopWiring implements AutoCloseable {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(DesktopWiring.class.getResource("common/serialtrace.css").toExternalForm());
-        new GlobalScanFilter(new KeystrokeBurst(SCANNER_MAX_KEY_GAP), capture -> {
+        new GlobalScanFilter(new KeystrokeBurst(scannerMaxKeyGap()), capture -> {
             if (shell.sectionProperty().get() == Section.AUDITS && auditController.takesScans()) {
                 auditController.scanned(capture);   // on the scanning screen a scan is an audit scan
                 return;
