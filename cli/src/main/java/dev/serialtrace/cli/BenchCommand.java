@@ -33,7 +33,7 @@ import static dev.serialtrace.db.jooq.Tables.UNIT;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of the database paths.",
         subcommands = {BenchCommand.Lookup.class, ReportBenchCommand.class, BenchVerifyCommand.class, EpcisBench.class,
-                KpiBench.class})
+                KpiBench.class, AuditBench.class})
 final class BenchCommand {
 
     @Command(name = "lookup", mixinStandardHelpOptions = true,

@@ -9,6 +9,9 @@ import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.unit.LookupResult;
 import dev.serialtrace.db.status.ServerVersions;
 import dev.serialtrace.db.unit.SearchHit;
+import dev.serialtrace.desktop.audit.AuditController;
+import dev.serialtrace.desktop.audit.AuditViewModel;
+import dev.serialtrace.desktop.audit.ScanSounds;
 import dev.serialtrace.desktop.about.AboutDialog;
 import dev.serialtrace.desktop.about.AboutViewModel;
 import dev.serialtrace.desktop.about.AppInfo;
@@ -35,6 +38,8 @@ import dev.serialtrace.desktop.common.FxDialogService;
 import dev.serialtrace.desktop.dashboard.DashboardController;
 import dev.serialtrace.desktop.dashboard.DashboardSource;
 import dev.serialtrace.desktop.dashboard.DashboardViewModel;
+import dev.serialtrace.desktop.exceptions.ExceptionsController;
+import dev.serialtrace.desktop.exceptions.ExceptionsViewModel;
 import dev.serialtrace.desktop.scan.GlobalScanFilter;
 import dev.serialtrace.desktop.scan.KeystrokeBurst;
 import dev.serialtrace.desktop.search.SearchController;
@@ -49,6 +54,7 @@ import dev.serialtrace.desktop.reports.ReportsViewModel;
 import dev.serialtrace.desktop.unit.UnitDossierController;
 import dev.serialtrace.desktop.unit.UnitDossierViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -72,8 +78,15 @@ import java.util.function.Function;
  * wired here, by hand. The app and the UI tests build the window the same way.
  */
 public final class DesktopWiring implements AutoCloseable {
-    /** Keys closer together than this belong to one scanner burst. */
-    static final Duration SCANNER_MAX_KEY_GAP = Duration.ofMillis(35);
+    /**
+     * Keys closer together than this belong to one scanner burst: 35 ms unless the system property
+     * {@code serialtrace.scanner.max-key-gap-ms} says otherwise (slow wedge scanners, remote desktops).
+     */
+    static Duration scannerMaxKeyGap() {
+        return Duration.ofMillis(Long.getLong("serialtrace.scanner.max-key-gap-ms", 35));   // read per window (tests set it)
+    }
+    /** While the database is unreachable, waiting audit scans are retried this often. */
+    static final long AUDIT_RETRY_MILLIS = 2000;
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final ConnectionHealthMonitor health = new ConnectionHealthMonitor();
@@ -90,6 +103,11 @@ public final class DesktopWiring implements AutoCloseable {
     private volatile ReportsViewModel.Engine reportEngine;
     private final IntegrityViewModel integrity;
     private final DashboardViewModel dashboard;
+    private final ScanSounds sounds = new ScanSounds();
+    private final AuditViewModel audits;
+    private final AuditController auditController;
+    private final ExceptionsViewModel exceptions;
+    private final ExceptionsController exceptionsController;
     private final ConnectionSettings configured;
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
@@ -165,6 +183,9 @@ public final class DesktopWiring implements AutoCloseable {
                     if (recovered) {
                         dossier.reload();   // refresh what is on screen, never clear it
                     }
+                    if (h == ConnectionHealth.CONNECTED) {
+                        auditScansMaySend();
+                    }
                 });
             }
         }, zone);
@@ -194,6 +215,25 @@ public final class DesktopWiring implements AutoCloseable {
                 dashboard.activate();
             }
         });
+        audits = new AuditViewModel(() -> session.audits(), tasks, Platform::runLater, home.root().resolve("audits"), clock,
+                AUDIT_RETRY_MILLIS, sounds);
+        auditController = new AuditController(audits, zone, scannerMaxKeyGap());
+        Parent auditView = load("audit/Audits.fxml", Map.of(AuditController.class, auditController)::get);
+        shell.userProperty().addListener((o, a, u) -> auditController.proposeSigner(u));
+        exceptions = new ExceptionsViewModel(() -> new ExceptionsViewModel.Services(session.exceptions(), session.lookup()),
+                tasks, clock);
+        exceptionsController = new ExceptionsController(exceptions, zone);
+        Parent exceptionsView = load("exceptions/Exceptions.fxml", Map.of(ExceptionsController.class, exceptionsController)::get);
+        shell.sectionProperty().addListener((o, a, section) -> {
+            if (session == null) {
+                return;
+            }
+            if (section == Section.AUDITS) {
+                audits.refreshOpenAudits();
+            } else if (section == Section.EXCEPTIONS) {
+                exceptionsController.shown();
+            }
+        });
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));
         AboutViewModel about = new AboutViewModel(AppInfo.of(DesktopWiring.class, home),
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
@@ -215,12 +255,17 @@ public final class DesktopWiring implements AutoCloseable {
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
                 new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView,
                         Section.INTEGRITY, integrityView, Section.EXCHANGE, exchangeView,
-                        Section.DASHBOARD, dashboardView)))::get);
+                        Section.DASHBOARD, dashboardView, Section.AUDITS, auditView,
+                        Section.EXCEPTIONS, exceptionsView)))::get);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(DesktopWiring.class.getResource("common/serialtrace.css").toExternalForm());
-        new GlobalScanFilter(new KeystrokeBurst(SCANNER_MAX_KEY_GAP), capture -> {
+        new GlobalScanFilter(new KeystrokeBurst(scannerMaxKeyGap()), capture -> {
+            if (shell.sectionProperty().get() == Section.AUDITS && auditController.takesScans()) {
+                auditController.scanned(capture);   // on the scanning screen a scan is an audit scan
+                return;
+            }
             shell.sectionProperty().set(Section.SEARCH);
             searchController.searchFor(capture.text());
         }).install(scene);
@@ -233,6 +278,11 @@ public final class DesktopWiring implements AutoCloseable {
 
     private javafx.stage.Window window() {
         return scene == null ? null : scene.getWindow();
+    }
+
+    /** The database answers again: audit scans waiting in the journal go now. */
+    private void auditScansMaySend() {
+        audits.connectionRestored();
     }
 
     public Scene scene() {
@@ -286,6 +336,14 @@ public final class DesktopWiring implements AutoCloseable {
             reportSession = s;
         }
         return reportEngine;
+    }
+
+    public AuditViewModel audits() {
+        return audits;
+    }
+
+    public ExceptionsViewModel exceptions() {
+        return exceptions;
     }
 
     /**
@@ -379,6 +437,8 @@ public final class DesktopWiring implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        audits.close();   // the journal keeps whatever was not sent
+        sounds.close();
         health.close();
         tasks.close();
         if (session != null) {

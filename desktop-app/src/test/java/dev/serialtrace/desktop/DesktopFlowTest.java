@@ -169,8 +169,8 @@ class DesktopFlowTest {
 
     @Test
     void sectionsStillToComeSayso(FxRobot robot) {
-        robot.clickOn("#nav-audits");
-        assertThat(robot.lookup("#coming-audits").tryQuery()).isPresent();
+        robot.clickOn("#nav-dashboard");
+        assertThat(robot.lookup("#coming-dashboard").tryQuery()).isPresent();
         robot.clickOn("#nav-search");
         assertThat(robot.lookup("#searchField").tryQuery()).isPresent();
     }

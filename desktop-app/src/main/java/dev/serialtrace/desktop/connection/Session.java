@@ -1,6 +1,11 @@
 package dev.serialtrace.desktop.connection;
 
+import dev.serialtrace.db.audit.AuditCommands;
+import dev.serialtrace.db.audit.AuditPlanning;
+import dev.serialtrace.db.audit.StockRetrofit;
+import dev.serialtrace.db.capture.CaptureExceptionQueue;
 import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.desktop.audit.AuditServices;
 import dev.serialtrace.core.identify.ParserOptions;
 import dev.serialtrace.db.unit.UnitDossierQuery;
 import dev.serialtrace.db.unit.UnitLookup;
@@ -23,11 +28,14 @@ public final class Session implements AutoCloseable {
     private final dev.serialtrace.db.kpi.KpiQuery kpi;
     private final dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis;
     private final dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals;
+    private final AuditServices audits;
+    private final CaptureExceptionQueue exceptions;
 
     public Session(Database database, Clock clock) {
         this.database = database;
         // every query of the screens goes through the guard: never on the FX thread
-        dsl = DSL.using(new FxThreadGuardedDataSource(database.dataSource()), SQLDialect.POSTGRES);
+        FxThreadGuardedDataSource guarded = new FxThreadGuardedDataSource(database.dataSource());
+        dsl = DSL.using(guarded, SQLDialect.POSTGRES);
         this.dossiers = new UnitDossierQuery(dsl, clock);
         this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
         this.search = new UnitSearch(dsl);
@@ -35,6 +43,9 @@ public final class Session implements AutoCloseable {
         this.returnsAnalysis = new dev.serialtrace.db.kpi.ReturnsAnalysisQuery(dsl);
         this.fraudSignals = new dev.serialtrace.db.kpi.FraudSignalQuery(dsl);
         this.verifier = new dev.serialtrace.db.integrity.ChainVerifier(dsl);
+        this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup,
+                signatures(guarded));
+        this.exceptions = new CaptureExceptionQueue(dsl);
     }
 
     public dev.serialtrace.db.integrity.ChainVerifier verifier() {
@@ -52,7 +63,6 @@ public final class Session implements AutoCloseable {
     /** For the Exchange screen (issue 9); guarded like every query of the screens. */
     public DSLContext dsl() {
         return dsl;
-
     }
 
     public dev.serialtrace.db.kpi.KpiQuery kpi() {
@@ -65,6 +75,25 @@ public final class Session implements AutoCloseable {
 
     public dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals() {
         return fraudSignals;
+    }
+
+    private volatile dev.serialtrace.db.signature.ElectronicSignatures signatures;
+
+    private java.util.function.Supplier<dev.serialtrace.db.signature.ElectronicSignatures> signatures(javax.sql.DataSource ds) {
+        return () -> {
+            if (signatures == null) {
+                signatures = new dev.serialtrace.db.signature.ElectronicSignatures(ds);
+            }
+            return signatures;
+        };
+    }
+
+    public AuditServices audits() {
+        return audits;
+    }
+
+    public CaptureExceptionQueue exceptions() {
+        return exceptions;
     }
 
     public Database database() {

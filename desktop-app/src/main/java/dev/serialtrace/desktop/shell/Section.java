@@ -3,10 +3,10 @@ package dev.serialtrace.desktop.shell;
 /** The places in the navigation rail. */
 public enum Section {
     SEARCH("Search", "mdi2m-magnify", true),
-    AUDITS("Audits", "mdi2c-clipboard-check-outline", false),
+    AUDITS("Audits", "mdi2c-clipboard-check-outline", true),
     DASHBOARD("Dashboard", "mdi2v-view-dashboard-outline", true),
     REPORTS("Reports", "mdi2f-file-document-outline", true),
-    EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", false),
+    EXCEPTIONS("Exceptions", "mdi2a-alert-circle-outline", true),
     INTEGRITY("Integrity", "mdi2s-shield-check-outline", true),
     EXCHANGE("Exchange", "mdi2s-swap-horizontal", true);
 
