@@ -8,6 +8,8 @@ import dev.serialtrace.db.capture.CaptureExceptionQueue;
 import dev.serialtrace.db.capture.CaptureExceptionRow;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.db.unit.UnitFixture;
+import dev.serialtrace.db.access.GroupRole;
+import dev.serialtrace.db.testing.TestPeople;
 import dev.serialtrace.db.unit.UnitLookup;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditCommandsTest {
+    private javax.sql.DataSource owner;
     private DSLContext dsl;
     private AuditFixture w;
     private AuditPlanning planning;
@@ -39,7 +42,8 @@ class AuditCommandsTest {
 
     @BeforeEach
     void setUp() {
-        dsl = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
+        owner = TestDatabase.fresh();
+        dsl = DSL.using(owner, SQLDialect.POSTGRES);
         w = new AuditFixture(dsl);
         planning = new AuditPlanning(dsl);
         audits = new AuditCommands(dsl);
@@ -254,5 +258,18 @@ class AuditCommandsTest {
         assertThatThrownBy(() -> retrofit.capture(w.stock, "PMP-9904", true, "PMP-9904", null, at))
                 .hasMessageContaining("no untracked quantity");
         assertThat(dsl.fetchCount(UNIT, UNIT.SERIAL.eq("PMP-9904"))).isZero();   // nothing half-written
+    }
+
+    @Test
+    void aSupervisorRetrofitsWithTheirOwnRightsAndIsTheActor() {
+        TestPeople.TestPerson sam = TestPeople.add(owner, "Sam", GroupRole.SUPERVISOR);
+        StockRetrofit retrofit = new StockRetrofit(DSL.using(sam.dataSource(), SQLDialect.POSTGRES));
+        long unit = retrofit.capture(w.stock, "PMP-9911", true, "PMP-9911", null, OffsetDateTime.now());
+        assertThat(dsl.select(CUSTODY_EVENT.ACTOR).from(CUSTODY_EVENT).where(CUSTODY_EVENT.UNIT_ID.eq(unit)).fetch(CUSTODY_EVENT.ACTOR))
+                .containsExactly(sam.login());
+        assertThat(dsl.select(STOCK.QUANTITY).from(STOCK).where(STOCK.ID.eq(w.stock)).fetchOne().value1()).isEqualTo(2);
+        // the lock right is not a right to change state
+        assertThatThrownBy(() -> DSL.using(sam.dataSource(), SQLDialect.POSTGRES).update(UNIT).set(UNIT.EVENT_COUNT, 0)
+                .where(UNIT.ID.eq(unit)).execute()).hasMessageContaining("changes only by recording a custody event");
     }
 }
