@@ -168,9 +168,13 @@ class DesktopFlowTest {
     }
 
     @Test
-    void sectionsStillToComeSayso(FxRobot robot) {
-        robot.clickOn("#nav-dashboard");
-        assertThat(robot.lookup("#coming-dashboard").tryQuery()).isPresent();
+    void everySectionOfTheRailOpensItsScreen(FxRobot robot) {
+        for (dev.serialtrace.desktop.shell.Section section : dev.serialtrace.desktop.shell.Section.values()) {
+            String name = section.name().toLowerCase();
+            robot.clickOn("#nav-" + name);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#coming-" + name).tryQuery()).as(section.label()).isEmpty();
+        }
         robot.clickOn("#nav-search");
         assertThat(robot.lookup("#searchField").tryQuery()).isPresent();
     }
