@@ -191,7 +191,7 @@ final class AuditBench implements Callable<Integer> {
     }
 
     private static double pct(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+        return sorted[NearestRank.index(sorted.length, p / 100)];
     }
 
 }

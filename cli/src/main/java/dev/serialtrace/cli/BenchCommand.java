@@ -4,7 +4,6 @@ import dev.serialtrace.core.identify.ParserOptions;
 import dev.serialtrace.core.identify.gs1.Charsets;
 import dev.serialtrace.core.unit.SerialNormalizer;
 import dev.serialtrace.db.connect.Database;
-import dev.serialtrace.db.demo.DemoDataGenerator;
 import dev.serialtrace.db.unit.LookupResult;
 import dev.serialtrace.db.unit.UnitLookup;
 import dev.serialtrace.db.unit.UnitSampler;
@@ -21,7 +20,6 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-import static dev.serialtrace.db.jooq.Tables.UNIT;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of the database paths.",
         subcommands = {BenchCommand.Lookup.class, ReportBenchCommand.class, BenchVerifyCommand.class, EpcisBench.class,
@@ -61,14 +58,8 @@ final class BenchCommand {
             PrintWriter err = spec.commandLine().getErr();
             try (Database db = connection.open(err)) {
                 DSLContext dsl = db.dsl();
-                long onFile = dsl.fetchCount(UNIT);
-                if (onFile == 0) {
-                    ProgressPrinter progress = new ProgressPrinter(err);
-                    new DemoDataGenerator(db.dataSource()).generate(new DemoDataGenerator.Options(units, 1, LocalDate.now()), progress);
-                    progress.finish();
-                    dsl.execute("analyze");
-                    onFile = dsl.fetchCount(UNIT);
-                } else if (onFile != units) {
+                long onFile = BenchDatabase.unitsOnFile(db, units, err);
+                if (onFile != units) {
                     err.printf("the database holds %,d units, not %,d: benchmarking those (use an empty database to generate)%n",
                             onFile, units);
                 }
@@ -180,7 +171,7 @@ final class BenchCommand {
 
         record Row(String path, int n, long[] app, long[] raw) {
             double p(long[] sorted, double q) {
-                return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+                return sorted[NearestRank.index(sorted.length, q)] / 1e6;
             }
 
             Map<String, Object> toMap() {

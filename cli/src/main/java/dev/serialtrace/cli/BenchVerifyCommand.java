@@ -91,6 +91,6 @@ final class BenchVerifyCommand implements Callable<Integer> {
     }
 
     private static double ms(long[] sorted, double q) {
-        return Math.round(sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3) / 1000.0;
+        return Math.round(sorted[NearestRank.index(sorted.length, q)] / 1e3) / 1000.0;
     }
 }

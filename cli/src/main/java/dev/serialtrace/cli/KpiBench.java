@@ -1,7 +1,6 @@
 package dev.serialtrace.cli;
 
 import dev.serialtrace.db.connect.Database;
-import dev.serialtrace.db.demo.DemoDataGenerator;
 import dev.serialtrace.db.kpi.KpiCode;
 import dev.serialtrace.db.kpi.KpiFilter;
 import dev.serialtrace.db.kpi.KpiQuery;
@@ -25,7 +24,6 @@ import java.util.concurrent.Callable;
 import static dev.serialtrace.db.jooq.Tables.KPI_DAILY;
 import static dev.serialtrace.db.jooq.Tables.PRODUCT;
 import static dev.serialtrace.db.jooq.Tables.SITE;
-import static dev.serialtrace.db.jooq.Tables.UNIT;
 
 /**
  * `serialtrace bench kpi`: the dashboard's refresh after a change of filter (every tile, the
@@ -55,14 +53,7 @@ final class KpiBench implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Database db = connection.open(err)) {
             DSLContext dsl = db.dsl();
-            long onFile = dsl.fetchCount(UNIT);
-            if (onFile == 0) {
-                ProgressPrinter progress = new ProgressPrinter(err);
-                new DemoDataGenerator(db.dataSource()).generate(new DemoDataGenerator.Options(units, 1, LocalDate.now()), progress);
-                progress.finish();
-                dsl.execute("analyze");
-                onFile = dsl.fetchCount(UNIT);
-            }
+            long onFile = BenchDatabase.unitsOnFile(db, units, err);
             LocalDate last = dsl.select(DSL.max(KPI_DAILY.DAY)).from(KPI_DAILY).fetchOne(0, LocalDate.class);
             if (last == null) {
                 last = LocalDate.now();
@@ -118,7 +109,7 @@ final class KpiBench implements Callable<Integer> {
     }
 
     private static double p(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+        return sorted[NearestRank.index(sorted.length, q)] / 1e6;
     }
 
     private static double round(double v) {

@@ -189,11 +189,11 @@ final class ReportBenchCommand implements Callable<Integer> {
         }
         Arrays.sort(cpu);
         Arrays.sort(seconds);
-        double p50 = seconds[(runs - 1) / 2];
-        double p95 = seconds[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)];
+        double p50 = seconds[NearestRank.index(runs, 0.5)];
+        double p95 = seconds[NearestRank.index(runs, 0.95)];
         double max = seconds[runs - 1];
         out.printf(Locale.ROOT, "%-95s %5d pages  p50 %6.2f s  p95 %6.2f s  max %6.2f s  (app CPU p50 %6.2f s)  peak heap %4d MB  target %.0f s %s%n",
-                label, last.pages(), p50, p95, max, cpu[(runs - 1) / 2], heap.peakMb(), targetSeconds, p95 <= targetSeconds ? "ok" : "MISSED");
+                label, last.pages(), p50, p95, max, cpu[NearestRank.index(runs, 0.5)], heap.peakMb(), targetSeconds, p95 <= targetSeconds ? "ok" : "MISSED");
         out.flush();
     }
 
