@@ -99,6 +99,7 @@ final class AuditBench implements Callable<Integer> {
             Map<ScanClass, List<Double>> byKind = new EnumMap<>(ScanClass.class);
             List<Double> all = new ArrayList<>();
             List<Double> stores = new ArrayList<>();
+            List<Double> nearMatches = new ArrayList<>();
             Long location = null;
             int seq = 0;
             for (String raw : scans) {
@@ -111,6 +112,11 @@ final class AuditBench implements Callable<Integer> {
                 double ms = (System.nanoTime() - c0) / 1e6;
                 all.add(ms);
                 byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(ms);
+                if (c.kind() == ScanClass.UNKNOWN) {   // the candidates follow the verdict, off the scan path
+                    long n0 = System.nanoTime();
+                    classifier.nearMatches(raw);
+                    nearMatches.add((System.nanoTime() - n0) / 1e6);
+                }
                 long s0 = System.nanoTime();
                 commands.recordScan(new AuditScan(id, UUID.randomUUID(), seq, OffsetDateTime.now(), location, raw, false, null,
                         c.unitId(), c.kind(), c.detail()));
@@ -128,6 +134,7 @@ final class AuditBench implements Callable<Integer> {
             out.printf("%-34s %8s %8s %8s %8s %8s%n", "", "n", "p50 ms", "p95 ms", "p99 ms", "max ms");
             row(out, "scan → classification (all)", all);
             byKind.forEach((k, v) -> row(out, "  " + k.label().toLowerCase(), v));
+            row(out, "unknown → did-you-mean (after)", nearMatches);
             row(out, "store scan (one transaction)", stores);
             out.printf("%-34s %8s %8.1f%n", "start (snapshot of expected)", "", startMs);
             out.printf("%-34s %8s %8.1f   (%,d discrepancies)%n", "close", "", closeMs, discrepancies);

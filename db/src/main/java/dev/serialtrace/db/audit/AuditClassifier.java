@@ -35,6 +35,8 @@ public final class AuditClassifier {
             "unknown", "expired", "recalled");
     private static final Set<String> GONE_STEPS = Set.of("shipping", "decommissioning", "destroying", "retail_selling");
 
+    private static final String UNKNOWN_DETAIL = "not on file";
+
     private final AuditSnapshot snapshot;
     private final ScanParser parser;
     private final UnitLookup lookup;
@@ -146,12 +148,29 @@ public final class AuditClassifier {
                 + snapshot.locations().getOrDefault(unit.locationId(), "") + kit, List.of(), children);
     }
 
-    /** The verdict for a capture {@link #classifyLocal} left pending; asks the database (may throw when it is unreachable). */
+    /**
+     * The verdict for a capture {@link #classifyLocal} left pending; asks the database (may throw when
+     * it is unreachable). An unknown serial is judged on the exact look-up alone, so its verdict is
+     * not held back by the slower near-match search: ask {@link #nearMatches} for that afterwards.
+     */
     public Classification remote(String raw, Long locationId, int seq) {
-        LookupResult result = lookup.lookup(raw);
+        LookupResult result = lookup.lookupExact(raw);
         synchronized (this) {
             return judge(result, raw, seq);
         }
+    }
+
+    /**
+     * The did-you-mean candidates for a scan judged {@link ScanClass#UNKNOWN}: the same verdict with
+     * the candidates and a detail naming the best three. Counts nothing (the verdict was counted).
+     */
+    public Classification nearMatches(String raw) {
+        List<Suggestion> guesses = parser.parse(raw) instanceof ProductIdentifier id && id.serial() != null
+                ? lookup.didYouMean(SerialNormalizer.normalize(id.serial())) : List.of();
+        String detail = guesses.isEmpty() ? UNKNOWN_DETAIL + ", and nothing on file is one slip away"
+                : UNKNOWN_DETAIL + " — did you mean " + guesses.stream().limit(3)
+                        .map(s -> s.unit().serial() + " (" + s.reason() + ")").collect(Collectors.joining(", ")) + "?";
+        return new Classification(ScanClass.UNKNOWN, null, detail, guesses, 0);
     }
 
     private Classification judge(LookupResult result, String raw, int seq) {
@@ -167,11 +186,7 @@ public final class AuditClassifier {
             if (!unknownSerials.add(norm)) {
                 return count(Classification.of(ScanClass.DUPLICATE, null, "this unknown serial was already scanned in this audit"));
             }
-            List<Suggestion> guesses = nf.didYouMean();
-            String detail = guesses.isEmpty() ? "not on file, and nothing on file is one slip away"
-                    : "not on file — did you mean " + guesses.stream().limit(3)
-                            .map(s -> s.unit().serial() + " (" + s.reason() + ")").collect(Collectors.joining(", ")) + "?";
-            return count(new Classification(ScanClass.UNKNOWN, null, detail, guesses, 0));
+            return count(Classification.of(ScanClass.UNKNOWN, null, UNKNOWN_DETAIL));
         }
         LookupResult.Found f = (LookupResult.Found) result;
         UnitSummary u = f.units().get(0);

@@ -90,6 +90,18 @@ public final class UnitLookup {
     }
 
     public LookupResult lookup(String raw) {
+        return lookup(raw, true);
+    }
+
+    /**
+     * Like {@link #lookup} but a {@link LookupResult.NotFound} comes without guesses: for callers that
+     * must show the verdict at once and fetch {@link #didYouMean} afterwards (audit scanning).
+     */
+    public LookupResult lookupExact(String raw) {
+        return lookup(raw, false);
+    }
+
+    private LookupResult lookup(String raw, boolean suggest) {
         ParseResult parsed = parser.parse(raw);
         if (parsed instanceof ParseError error) {
             // shaped like an internal id but failing its check: it may still be a manufacturer serial
@@ -119,7 +131,7 @@ public final class UnitLookup {
             return new LookupResult.Found(id, plan.get().path(), units);
         }
         String norm = SerialNormalizer.normalize(id.serial());
-        return new LookupResult.NotFound(id, norm, didYouMean(norm));
+        return new LookupResult.NotFound(id, norm, suggest ? didYouMean(norm) : List.of());
     }
 
     /** The exact query {@link #lookup} runs first for this identifier; empty when it names no unit. */

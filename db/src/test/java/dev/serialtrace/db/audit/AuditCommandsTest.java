@@ -133,7 +133,13 @@ class AuditCommandsTest {
         assertThat(shipped.detail()).contains("in transit").contains("shipping");
         Classification typo = scan(c, "TVA-1OO2", w.s1);   // O for 0, twice
         assertThat(typo.kind()).isEqualTo(ScanClass.UNKNOWN);
-        assertThat(typo.didYouMean()).extracting(s -> s.unit().serial()).contains("TVA-1002");
+        assertThat(typo.didYouMean()).as("the verdict does not wait for near matches").isEmpty();
+        int unexpectedBefore = c.unexpectedCount();
+        Classification nearMatches = c.nearMatches("TVA-1OO2");
+        assertThat(nearMatches.kind()).isEqualTo(ScanClass.UNKNOWN);
+        assertThat(nearMatches.didYouMean()).extracting(s -> s.unit().serial()).contains("TVA-1002");
+        assertThat(nearMatches.detail()).contains("did you mean TVA-1002");
+        assertThat(c.unexpectedCount()).as("near matches count nothing again").isEqualTo(unexpectedBefore);
         Classification invalid = scan(c, "]C1ABC", w.s1);
         assertThat(invalid.kind()).isEqualTo(ScanClass.INVALID);
         assertThat(invalid.detail()).isNotBlank();

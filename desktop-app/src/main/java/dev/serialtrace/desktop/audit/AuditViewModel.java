@@ -256,6 +256,11 @@ public final class AuditViewModel implements AutoCloseable {
                                 }
 
                                 @Override
+                                public void suggested(AuditScan scan, Classification c) {
+                                    showNearMatches(scan, c);
+                                }
+
+                                @Override
                                 public void sending(int n, boolean up, String problem) {
                                     sendingChanged(n, up);
                                 }
@@ -302,6 +307,19 @@ public final class AuditViewModel implements AutoCloseable {
         didYouMean.setAll(c.didYouMean());
         refreshProgress();
         feedback.accept(c);
+    }
+
+    /** Candidates for an unknown scan: its row tells them; the panel shows them if it is still the latest scan. */
+    private void showNearMatches(AuditScan scan, Classification c) {
+        ScanRow row = rows.get(scan.clientScanId());
+        if (row == null) {
+            return;
+        }
+        row.detailProperty().set(c.detail());
+        if (scans.isEmpty() || scans.get(0) == row) {
+            lastDetail.set(c.detail());
+            didYouMean.setAll(c.didYouMean());
+        }
     }
 
     private ScanRow addRow(AuditScan scan) {

@@ -30,6 +30,9 @@ public final class ScanPipeline implements AutoCloseable {
         /** A scan was judged (first from memory, again when the database judged a pending one). */
         void classified(AuditScan scan, Classification classification);
 
+        /** Did-you-mean candidates arrived for a scan judged unknown (after its verdict was shown). */
+        void suggested(AuditScan scan, Classification withCandidates);
+
         /** The state of sending: how many scans wait, and whether the database answers. */
         void sending(int waiting, boolean online, String problem);
     }
@@ -43,6 +46,8 @@ public final class ScanPipeline implements AutoCloseable {
     private final long retryMillis;
     private final ExecutorService journaling = Executors.newSingleThreadExecutor(r -> daemon(r, "scan-journal"));
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "scan-sender"));
+    /** Near-match searches take tens of milliseconds: they must hold up neither verdicts nor storing. */
+    private final ExecutorService suggesting = Executors.newSingleThreadExecutor(r -> daemon(r, "scan-suggest"));
     private volatile boolean online = true;
     private ScheduledFuture<?> retry;
     private int nextSeq;
@@ -107,6 +112,7 @@ public final class ScanPipeline implements AutoCloseable {
         try {
             journaling.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
             sender.submit(() -> { }).get(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            suggesting.submit(() -> { }).get(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("scans still being sent", e);
         }
@@ -129,6 +135,9 @@ public final class ScanPipeline implements AutoCloseable {
                 }
                 store.test(judged);
                 journal.acknowledge(s.clientScanId());
+                if (judged.classification() == ScanClass.UNKNOWN) {
+                    suggest(judged);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("audit scans wait in the journal: {}", e.toString());
                 online = false;
@@ -142,6 +151,17 @@ public final class ScanPipeline implements AutoCloseable {
         online = true;
         int waiting = journal.waitingCount();
         ui.execute(() -> listener.sending(waiting, true, null));
+    }
+
+    private void suggest(AuditScan unknown) {
+        suggesting.execute(() -> {
+            try {
+                Classification c = classifier.nearMatches(unknown.rawInput());
+                ui.execute(() -> listener.suggested(unknown, c));
+            } catch (RuntimeException e) {
+                LOG.info("no near matches for scan #{}: {}", unknown.seq(), e.toString());   // the verdict stands
+            }
+        });
     }
 
     private void scheduleRetry() {
@@ -159,6 +179,7 @@ public final class ScanPipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sender.shutdownNow();
+        suggesting.shutdownNow();
         journal.close();
     }
 }

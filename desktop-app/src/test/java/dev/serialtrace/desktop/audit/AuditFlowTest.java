@@ -246,9 +246,14 @@ class AuditFlowTest {
     private void signAs(FxRobot robot, TestPeople.TestPerson who, dev.serialtrace.db.signature.SignatureMeaning meaning) {
         ChoiceBox<dev.serialtrace.db.signature.SignatureMeaning> m = robot.lookup("#signMeaning").queryAs(ChoiceBox.class);
         robot.interact(() -> m.setValue(meaning));
-        robot.clickOn("#signUser").eraseText(60).write(who.login());
-        // the password goes straight to the view model (the field's own typing is not what this test is about)
-        robot.interact(() -> wiring.audits().sign(meaning, who.login(), who.passwordChars()));
+        // the click puts the caret mid-text: go to the end before erasing what the last signer typed
+        robot.clickOn("#signUser").type(KeyCode.END).eraseText(60).write(who.login());
+        robot.clickOn("#signPassword").write(who.password());
+        javafx.scene.control.TextField user = robot.lookup("#signUser").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField password = robot.lookup("#signPassword").queryAs(javafx.scene.control.TextField.class);
+        assertThat(user.getText()).isEqualTo(who.login());
+        assertThat(password.getText()).isEqualTo(who.password());
+        robot.clickOn("#sign");
     }
 
     private int storedScans() {
