@@ -238,6 +238,13 @@ public final class AuditClassifier {
         return c;
     }
 
+    /** A unit serialised from quantity stock during the audit: on the shelf, so expected and found. */
+    public synchronized void retrofitted(long unitId) {
+        if (found.add(unitId)) {
+            arrivedDuringAudit++;
+        }
+    }
+
     /** Restores the counts from scans stored earlier (resuming an audit). */
     public synchronized void restore(Collection<AuditScan> scans) {
         Set<Long> expectedIds = new HashSet<>();
@@ -256,7 +263,7 @@ public final class AuditClassifier {
                 firstSeq.putIfAbsent(s.unitId(), s.seq());
                 kitChildren.getOrDefault(s.unitId(), List.of()).forEach(c -> found.add(c.unitId()));
             } else if (!isExpected) {
-                if (s.classification() == ScanClass.MATCHED) {
+                if (s.classification() == ScanClass.MATCHED || s.classification() == ScanClass.RETROFITTED) {
                     found.add(s.unitId());
                     arrivedDuringAudit++;
                 } else {

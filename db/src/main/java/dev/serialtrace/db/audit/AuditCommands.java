@@ -17,6 +17,7 @@ import dev.serialtrace.db.jooq.tables.records.AuditDiscrepancyRecord;
 import dev.serialtrace.db.jooq.tables.records.SpotAuditRecord;
 import dev.serialtrace.db.jooq.tables.records.UnitRecord;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -141,6 +142,20 @@ public final class AuditCommands {
      * captures also go to the capture-exception queue, in the same transaction.
      */
     public boolean recordScan(AuditScan s) {
+        return store(s).isNew();
+    }
+
+    /** A scan as the database holds it, and whether this call stored it (false: a replay). */
+    public record Stored(AuditScan scan, boolean isNew) {
+    }
+
+    /**
+     * {@link #recordScan}, returning the scan as stored: a {@link ScanClass#RETROFITTED} scan creates
+     * its unit from the stock in the same transaction and comes back with the unit's id, or, when the
+     * stock or the serial refuses it (nothing left untracked, serial already on file), as
+     * {@link ScanClass#INVALID} saying why; a replay comes back as first stored.
+     */
+    public Stored store(AuditScan s) {
         if (s.classification() == ScanClass.PENDING) {
             throw new IllegalArgumentException("classify the scan before storing it");
         }
@@ -158,33 +173,71 @@ public final class AuditCommands {
                     .set(AUDIT_SCAN.UNIT_ID, s.unitId())
                     .set(AUDIT_SCAN.CLASSIFICATION, ScanClassification.valueOf(s.classification().dbLiteral()))
                     .set(AUDIT_SCAN.DETAIL, s.detail())
+                    .set(AUDIT_SCAN.STOCK_ID, s.stockId())
                     .onConflict(AUDIT_SCAN.CLIENT_SCAN_ID).doNothing()
                     .returning(AUDIT_SCAN.ID)
                     .fetchOptional();
             if (stored.isEmpty()) {
-                return false;
+                return new Stored(asStored(db, s), false);
             }
-            CaptureExceptionKind kind = switch (s.classification()) {
+            AuditScan scan = s;
+            if (s.classification() == ScanClass.RETROFITTED) {
+                scan = retrofit(db, s);
+                db.update(AUDIT_SCAN).set(AUDIT_SCAN.UNIT_ID, scan.unitId())
+                        .set(AUDIT_SCAN.CLASSIFICATION, ScanClassification.valueOf(scan.classification().dbLiteral()))
+                        .set(AUDIT_SCAN.DETAIL, scan.detail())
+                        .where(AUDIT_SCAN.ID.eq(stored.get().getId())).execute();
+            }
+            CaptureExceptionKind kind = switch (scan.classification()) {
                 case UNKNOWN -> CaptureExceptionKind.unknown_serial;
                 case INVALID -> CaptureExceptionKind.invalid_format;
                 case DUPLICATE -> CaptureExceptionKind.duplicate;
-                default -> s.manual() ? CaptureExceptionKind.manual_unverified : null;
+                default -> scan.manual() ? CaptureExceptionKind.manual_unverified : null;
             };
             if (kind != null) {
                 db.insertInto(CAPTURE_EXCEPTION)
                         .set(CAPTURE_EXCEPTION.KIND, kind)
-                        .set(CAPTURE_EXCEPTION.RAW_INPUT, s.rawInput())
-                        .set(CAPTURE_EXCEPTION.UNIT_ID, s.unitId())
-                        .set(CAPTURE_EXCEPTION.SITE_ID, DSL.select(SPOT_AUDIT.SITE_ID).from(SPOT_AUDIT).where(SPOT_AUDIT.ID.eq(s.auditId())))
-                        .set(CAPTURE_EXCEPTION.LOCATION_ID, s.locationId())
-                        .set(CAPTURE_EXCEPTION.OCCURRED_AT, s.scannedAt())
-                        .set(CAPTURE_EXCEPTION.DETAIL, s.manual() && kind == CaptureExceptionKind.manual_unverified
-                                ? "typed by hand: " + s.manualReason() : s.detail())
+                        .set(CAPTURE_EXCEPTION.RAW_INPUT, scan.rawInput())
+                        .set(CAPTURE_EXCEPTION.UNIT_ID, scan.unitId())
+                        .set(CAPTURE_EXCEPTION.SITE_ID, DSL.select(SPOT_AUDIT.SITE_ID).from(SPOT_AUDIT).where(SPOT_AUDIT.ID.eq(scan.auditId())))
+                        .set(CAPTURE_EXCEPTION.LOCATION_ID, scan.locationId())
+                        .set(CAPTURE_EXCEPTION.OCCURRED_AT, scan.scannedAt())
+                        .set(CAPTURE_EXCEPTION.DETAIL, scan.manual() && kind == CaptureExceptionKind.manual_unverified
+                                ? "typed by hand: " + scan.manualReason() : scan.detail())
                         .set(CAPTURE_EXCEPTION.AUDIT_SCAN_ID, stored.get().getId())
                         .execute();
             }
-            return true;
+            return new Stored(scan, true);
         });
+    }
+
+    /** The unit a retrofitted scan creates, in a savepoint: a refusal leaves the scan stored as invalid. */
+    private static AuditScan retrofit(DSLContext db, AuditScan s) {
+        String serial = s.rawInput().strip();
+        try {
+            long unit = new StockRetrofit(db).capture(s.stockId(), serial, !s.manual(), s.rawInput(), s.manualReason(), s.scannedAt());
+            return s.classifiedAs(Classification.of(ScanClass.RETROFITTED, unit,
+                    "serialised from stock: a new unit, its earlier history unknown"));
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            return s.classifiedAs(Classification.of(ScanClass.INVALID, null, "not serialised from stock: " + refused.getMessage()));
+        } catch (DataAccessException e) {
+            String state = e.sqlState();
+            if ("23505".equals(state)) {
+                return s.classifiedAs(Classification.of(ScanClass.INVALID, null,
+                        "not serialised from stock: serial " + serial + " is already on file for this product"));
+            }
+            if (state != null && (state.startsWith("23") || state.startsWith("22") || state.equals("P0001"))) {
+                return s.classifiedAs(Classification.of(ScanClass.INVALID, null, "not serialised from stock: " + e.getMessage()));
+            }
+            throw e;   // connection trouble: the whole scan waits in the journal and is sent again
+        }
+    }
+
+    private static AuditScan asStored(DSLContext db, AuditScan s) {
+        var r = db.select(AUDIT_SCAN.UNIT_ID, AUDIT_SCAN.CLASSIFICATION, AUDIT_SCAN.DETAIL).from(AUDIT_SCAN)
+                .where(AUDIT_SCAN.CLIENT_SCAN_ID.eq(s.clientScanId())).fetchOne();
+        ScanClass kind = ScanClass.valueOf(r.value2().getLiteral().toUpperCase(java.util.Locale.ROOT));
+        return s.classifiedAs(new Classification(kind, r.value1(), r.value3(), List.of(), 0));
     }
 
     /** Closes the audit in the database ({@code close_spot_audit}) and returns its discrepancies. */

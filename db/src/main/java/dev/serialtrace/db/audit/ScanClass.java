@@ -8,6 +8,8 @@ public enum ScanClass {
     UNKNOWN("Unknown"),
     DUPLICATE("Duplicate scan"),
     INVALID("Invalid"),
+    /** A serial captured from quantity stock: a new unit, serialised during the audit. */
+    RETROFITTED("Serialised from stock"),
     PENDING("Waiting for the database");
 
     private final String label;

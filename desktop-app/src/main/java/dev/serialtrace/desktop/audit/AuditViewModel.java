@@ -107,6 +107,8 @@ public final class AuditViewModel implements AutoCloseable {
     private final StringProperty sendingState = new SimpleStringProperty("");
     private final ObservableList<StockRetrofit.UntrackedStock> untracked = FXCollections.observableArrayList();
     private final ObjectProperty<StockRetrofit.UntrackedStock> retrofitInto = new SimpleObjectProperty<>();
+    /** Untracked quantity left per stock row as this client counts it (the database has the last word). */
+    private final Map<Long, Integer> retrofitLeft = new java.util.HashMap<>();
 
     // closing
     private final BooleanProperty closed = new SimpleBooleanProperty();
@@ -248,7 +250,7 @@ public final class AuditViewModel implements AutoCloseable {
                     lastCapture.set("");
                     lastDetail.set("Audit " + snapshot.code() + ": " + snapshot.expected().size()
                             + " units expected. Scan the first unit.");
-                    pipeline = new ScanPipeline(classifier, journal, lastSeq, x -> services.get().commands().recordScan(x), ui,
+                    pipeline = new ScanPipeline(classifier, journal, lastSeq, x -> services.get().commands().store(x).scan(), ui,
                             new ScanPipeline.Listener() {
                                 @Override
                                 public void classified(AuditScan scan, Classification c) {
@@ -307,6 +309,9 @@ public final class AuditViewModel implements AutoCloseable {
         didYouMean.setAll(c.didYouMean());
         refreshProgress();
         feedback.accept(c);
+        if (c.kind() == ScanClass.RETROFITTED && c.unitId() != null) {
+            loadUntracked(audit.get());   // the stock's untracked quantity went down
+        }
     }
 
     /** Candidates for an unknown scan: its row tells them; the panel shows them if it is still the latest scan. */
@@ -371,25 +376,21 @@ public final class AuditViewModel implements AutoCloseable {
                 .executeWith(tasks);
     }
 
+    /**
+     * A serial captured from the chosen quantity stock: journaled and sent like every scan, so it
+     * survives an outage; retrofit mode stays on (counting a shelf serialises it as it goes) until
+     * switched off or the stock has nothing left untracked.
+     */
     private void retrofit(String raw, boolean scanned, String reason) {
         StockRetrofit.UntrackedStock into = retrofitInto.get();
-        String serial = dev.serialtrace.desktop.scan.KeystrokeBurst.fromTextField(raw).strip();
-        BackgroundTask.of(p -> services.get().retrofit().capture(into.stockId(), serial, scanned, raw,
-                        scanned ? null : reason, OffsetDateTime.now(clock)))
-                .onSuccess(unit -> {
-                    lastKind.set(ScanClass.MATCHED);
-                    lastCapture.set(serial);
-                    lastDetail.set("Serialised from stock " + into.sku() + " at " + into.locationPath()
-                            + "; earlier history unknown.");
-                    loadUntracked(audit.get());
-                    retrofitInto.set(null);
-                })
-                .onOtherFailure(e -> {
-                    lastKind.set(ScanClass.INVALID);
-                    lastCapture.set(serial);
-                    lastDetail.set("Not retrofitted: " + rootMessage(e));
-                })
-                .executeWith(tasks);
+        AuditSnapshot a = audit.get();
+        pipeline.submitRetrofit(a.auditId(), dev.serialtrace.desktop.scan.KeystrokeBurst.fromTextField(raw).strip(), !scanned,
+                scanned ? null : reason.strip(), into.locationId(), into.stockId(),
+                "serialising from stock " + into.sku() + " at " + into.locationPath() + "; earlier history unknown");
+        int left = retrofitLeft.merge(into.stockId(), into.quantity() - 1, (was, ignored) -> was - 1);
+        if (left <= 0) {
+            retrofitInto.set(null);
+        }
     }
 
     // ------------------------------------------------------------------ closing and resolving

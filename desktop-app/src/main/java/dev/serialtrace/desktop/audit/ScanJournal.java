@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * The audit's scans on the local disk, written (and fsynced) before they are sent, so no scan is
  * lost when the database connection drops or the laptop dies. One append-only file per audit:
- * {@code S} lines carry a scan, {@code K} lines a later classification (a scan judged once the
+ * {@code S} lines carry a scan (retrofits with their stock row), {@code K} lines a later classification (a scan judged once the
  * database answered), {@code A} lines say the database has stored it. What has no {@code A} is
  * replayed; the database stores a client scan id once, so a replay after a lost acknowledgement
  * is harmless.
@@ -58,7 +58,7 @@ public final class ScanJournal implements AutoCloseable {
         write(String.join("\t", "S", s.clientScanId().toString(), String.valueOf(s.auditId()), String.valueOf(s.seq()),
                 s.scannedAt().toString(), s.locationId() == null ? "" : s.locationId().toString(), enc(s.rawInput()),
                 s.manual() ? "M" : "S", enc(s.manualReason()), s.unitId() == null ? "" : s.unitId().toString(),
-                s.classification().name(), enc(s.detail())), true);
+                s.classification().name(), enc(s.detail()), s.stockId() == null ? "" : s.stockId().toString()), true);
         scans.put(s.clientScanId(), s);
         stored.put(s.clientScanId(), false);
     }
@@ -118,7 +118,7 @@ public final class ScanJournal implements AutoCloseable {
                         AuditScan s = new AuditScan(Long.parseLong(f[2]), UUID.fromString(f[1]), Integer.parseInt(f[3]),
                                 OffsetDateTime.parse(f[4]), f[5].isEmpty() ? null : Long.valueOf(f[5]), dec(f[6]),
                                 f[7].equals("M"), dec(f[8]), f[9].isEmpty() ? null : Long.valueOf(f[9]),
-                                ScanClass.valueOf(f[10]), dec(f[11]));
+                                ScanClass.valueOf(f[10]), dec(f[11]), f.length > 12 && !f[12].isEmpty() ? Long.valueOf(f[12]) : null);
                         scans.put(s.clientScanId(), s);
                         stored.putIfAbsent(s.clientScanId(), false);
                     }
@@ -128,7 +128,7 @@ public final class ScanJournal implements AutoCloseable {
                         if (s != null) {
                             scans.put(id, new AuditScan(s.auditId(), id, s.seq(), s.scannedAt(), s.locationId(), s.rawInput(),
                                     s.manual(), s.manualReason(), f[2].isEmpty() ? null : Long.valueOf(f[2]),
-                                    ScanClass.valueOf(f[3]), dec(f[4])));
+                                    ScanClass.valueOf(f[3]), dec(f[4]), s.stockId()));
                         }
                     }
                     case "A" -> stored.put(UUID.fromString(f[1]), true);

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Where captures go, in order, never dropped. The journal thread judges each capture from memory,
@@ -39,7 +39,7 @@ public final class ScanPipeline implements AutoCloseable {
 
     private final AuditClassifier classifier;
     private final ScanJournal journal;
-    private final Predicate<AuditScan> store;
+    private final UnaryOperator<AuditScan> store;
     private final Executor ui;
     private final Listener listener;
     private final Clock clock;
@@ -52,8 +52,8 @@ public final class ScanPipeline implements AutoCloseable {
     private ScheduledFuture<?> retry;
     private int nextSeq;
 
-    /** @param store stores one scan in the database; false if it was there already (a replay) */
-    public ScanPipeline(AuditClassifier classifier, ScanJournal journal, int lastSeq, Predicate<AuditScan> store, Executor ui,
+    /** @param store stores one scan in the database (once, however often it is replayed) and returns it as stored */
+    public ScanPipeline(AuditClassifier classifier, ScanJournal journal, int lastSeq, UnaryOperator<AuditScan> store, Executor ui,
                         Listener listener, Clock clock, long retryMillis) {
         this.classifier = classifier;
         this.journal = journal;
@@ -74,16 +74,32 @@ public final class ScanPipeline implements AutoCloseable {
 
     /** A capture, in the order it arrived (call from one thread, e.g. the FX thread). */
     public void submit(long auditId, String raw, boolean manual, String manualReason, Long locationId) {
+        submit(auditId, raw, manual, manualReason, locationId, null, null);
+    }
+
+    /**
+     * A serial captured from quantity stock: journaled like any scan; the database creates the unit
+     * when it stores the scan (once, however often it is replayed).
+     */
+    public void submitRetrofit(long auditId, String raw, boolean manual, String manualReason, long locationId, long stockId,
+                               String detail) {
+        submit(auditId, raw, manual, manualReason, locationId, stockId, detail);
+    }
+
+    private void submit(long auditId, String raw, boolean manual, String manualReason, Long locationId, Long stockId,
+                        String retrofitDetail) {
         int seq = nextSeq++;
         OffsetDateTime at = OffsetDateTime.now(clock);
         UUID id = UUID.randomUUID();
         journaling.execute(() -> {
-            Classification c = classifier.classifyLocal(raw, locationId, seq);
+            Classification c = stockId != null
+                    ? new Classification(ScanClass.RETROFITTED, null, retrofitDetail + (online ? "" : " (offline — stored when the database is back)"), null, 0)
+                    : classifier.classifyLocal(raw, locationId, seq);
             if (c.kind() == ScanClass.PENDING && !online) {
                 c = new Classification(ScanClass.PENDING, null, "offline — judged when the database is back", null, 0);
             }
             AuditScan scan = new AuditScan(auditId, id, seq, at, locationId, raw, manual, manualReason, c.unitId(),
-                    c.kind(), c.detail());
+                    c.kind(), c.detail(), stockId);
             Classification shown = c;
             ui.execute(() -> listener.classified(scan, shown));
             journal.append(scan);
@@ -133,8 +149,11 @@ public final class ScanPipeline implements AutoCloseable {
                     AuditScan shown = judged;
                     ui.execute(() -> listener.classified(shown, c));
                 }
-                store.test(judged);
+                AuditScan stored = store.apply(judged);
                 journal.acknowledge(s.clientScanId());
+                if (judged.classification() == ScanClass.RETROFITTED) {
+                    retrofitStored(stored);
+                }
                 if (judged.classification() == ScanClass.UNKNOWN) {
                     suggest(judged);
                 }
@@ -151,6 +170,15 @@ public final class ScanPipeline implements AutoCloseable {
         online = true;
         int waiting = journal.waitingCount();
         ui.execute(() -> listener.sending(waiting, true, null));
+    }
+
+    /** The database created the unit (or refused the serial): count it and show the outcome. */
+    private void retrofitStored(AuditScan stored) {
+        if (stored.classification() == ScanClass.RETROFITTED && stored.unitId() != null) {
+            classifier.retrofitted(stored.unitId());
+        }
+        Classification c = new Classification(stored.classification(), stored.unitId(), stored.detail(), null, 0);
+        ui.execute(() -> listener.classified(stored, c));
     }
 
     private void suggest(AuditScan unknown) {

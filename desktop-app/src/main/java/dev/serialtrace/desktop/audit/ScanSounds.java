@@ -26,6 +26,7 @@ public final class ScanSounds implements Consumer<Classification>, AutoCloseable
             ScanClass.STATUS_CONFLICT, new int[]{500, 90, 0, 40, 500, 90, 0, 40, 500, 90},
             ScanClass.UNKNOWN, new int[]{800, 110, 550, 110, 380, 160},
             ScanClass.INVALID, new int[]{180, 320},
+            ScanClass.RETROFITTED, new int[]{1400, 60, 0, 30, 1700, 60},
             ScanClass.PENDING, new int[]{700, 30});
     private final ExecutorService player = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scan-sounds");
