@@ -138,6 +138,14 @@ public final class CaptureExceptionQueue {
         });
     }
 
+    /** Serial-tracked products a new unit can be created as, by SKU. */
+    public List<ProductChoice> productChoices() {
+        return dsl.select(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.GTIN).from(PRODUCT)
+                .where(PRODUCT.TRACKING_MODE.eq(dev.serialtrace.db.jooq.enums.TrackingMode.serial))
+                .orderBy(PRODUCT.SKU)
+                .fetch(r -> new ProductChoice(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** The capture was a real unit not on file: it is created (history known only from now) and the event recorded. */
     public long create(long exceptionId, long productId, String serial, String reason, OffsetDateTime at) {
         return dsl.transactionResult(tx -> {

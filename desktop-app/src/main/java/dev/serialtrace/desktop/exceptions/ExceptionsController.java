@@ -42,7 +42,7 @@ public final class ExceptionsController {
     @FXML private ListView<UnitSummary> candidates;
     @FXML private TextField reason;
     @FXML private TextField newSerial;
-    @FXML private TextField newProduct;
+    @FXML private org.controlsfx.control.SearchableComboBox<dev.serialtrace.db.capture.ProductChoice> newProduct;
     @FXML private Label message;
 
     public ExceptionsController(ExceptionsViewModel vm, ZoneId zone) {
@@ -82,8 +82,9 @@ public final class ExceptionsController {
         rows.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             vm.select(r);
             newSerial.setText(r == null || r.rawInput() == null ? "" : r.rawInput());
-            newProduct.setText(r == null || r.productId() == null ? "" : String.valueOf(r.productId()));
         });
+        newProduct.setItems(vm.products());
+        newProduct.valueProperty().bindBidirectional(vm.newProductProperty());
         candidates.setItems(vm.candidates());
         candidates.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -134,14 +135,7 @@ public final class ExceptionsController {
 
     @FXML
     private void create() {
-        long product;
-        try {
-            product = Long.parseLong(newProduct.getText().strip());
-        } catch (NumberFormatException e) {
-            vm.messageProperty().set("Give the product id of the new unit.");
-            return;
-        }
-        vm.create(rows.getSelectionModel().getSelectedItem(), product, newSerial.getText(), reason.getText());
+        vm.create(rows.getSelectionModel().getSelectedItem(), newSerial.getText(), reason.getText());
         reason.clear();
     }
 

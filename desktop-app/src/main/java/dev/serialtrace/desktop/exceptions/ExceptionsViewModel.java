@@ -43,6 +43,8 @@ public final class ExceptionsViewModel {
     private final StringProperty counts = new SimpleStringProperty("");
     private final ObservableList<UnitSummary> candidates = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<dev.serialtrace.db.capture.ProductChoice> products = FXCollections.observableArrayList();
+    private final ObjectProperty<dev.serialtrace.db.capture.ProductChoice> newProduct = new SimpleObjectProperty<>();
 
     public ExceptionsViewModel(Supplier<Services> services, TaskExecutor tasks, Clock clock) {
         this.services = services;
@@ -55,10 +57,11 @@ public final class ExceptionsViewModel {
         BackgroundTask.of(p -> {
                     p.update("Reading the capture-exception queue…", -1);
                     Services s = services.get();
-                    return new Loaded(s.queue().list(filter, LIMIT), s.queue().openCounts());
+                    return new Loaded(s.queue().list(filter, LIMIT), s.queue().openCounts(), s.queue().productChoices());
                 })
                 .onSuccess(l -> {
                     rows.setAll(l.rows());
+                    products.setAll(l.products());
                     int open = l.counts().values().stream().mapToInt(Integer::intValue).sum();
                     StringBuilder b = new StringBuilder(open + " open");
                     l.counts().forEach((k, n) -> b.append(" · ").append(k).append(": ").append(n));
@@ -68,12 +71,15 @@ public final class ExceptionsViewModel {
                 .executeWith(tasks);
     }
 
-    private record Loaded(List<CaptureExceptionRow> rows, Map<CaptureExceptionQueue.Kind, Integer> counts) {
+    private record Loaded(List<CaptureExceptionRow> rows, Map<CaptureExceptionQueue.Kind, Integer> counts,
+                          List<dev.serialtrace.db.capture.ProductChoice> products) {
     }
 
     /** Candidates for the selected exception: the unit it names if on file, else did-you-mean. */
     public void select(CaptureExceptionRow row) {
         candidates.clear();
+        newProduct.set(row == null || row.productId() == null ? null
+                : products.stream().filter(p -> p.id() == row.productId()).findFirst().orElse(null));
         if (row == null || row.rawInput() == null) {
             return;
         }
@@ -100,12 +106,22 @@ public final class ExceptionsViewModel {
                 "Matched to " + unit.serial() + "; recorded as a custody event.");
     }
 
-    public void create(CaptureExceptionRow row, long productId, String serial, String reason) {
+    /** Creates the unit the exception's capture names, as the product chosen in {@link #newProductProperty()}. */
+    public void create(CaptureExceptionRow row, String serial, String reason) {
         if (row == null) {
             message.set("Choose an exception.");
             return;
         }
-        act(reason, s -> s.queue().create(row.id(), productId, serial, reason, OffsetDateTime.now(clock)),
+        dev.serialtrace.db.capture.ProductChoice product = newProduct.get();
+        if (product == null) {
+            message.set("Choose the product of the new unit.");
+            return;
+        }
+        if (serial == null || serial.isBlank()) {
+            message.set("Give the serial of the new unit.");
+            return;
+        }
+        act(reason, s -> s.queue().create(row.id(), product.id(), serial.strip(), reason, OffsetDateTime.now(clock)),
                 "Unit " + serial + " created; its history starts now.");
     }
 
@@ -153,4 +169,6 @@ public final class ExceptionsViewModel {
     public StringProperty countsProperty() { return counts; }
     public ObservableList<UnitSummary> candidates() { return candidates; }
     public StringProperty messageProperty() { return message; }
+    public ObservableList<dev.serialtrace.db.capture.ProductChoice> products() { return products; }
+    public ObjectProperty<dev.serialtrace.db.capture.ProductChoice> newProductProperty() { return newProduct; }
 }
