@@ -54,7 +54,7 @@ class ReportCommandTest {
         var r = run("report", "--list");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("chain-of-custody", "--units", "spot-audit", "--audit", "recall", "--lot",
-                "temperature", "firearms-record", "--from", "integrity", "(not available yet)", "formats: pdf, xlsx, csv");
+                "temperature", "firearms-record", "--from", "integrity", "formats: pdf, xlsx, csv");
     }
 
     @Test

@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * One line of a report, in the row model every template shares: rows belong to a section (title
  * and column heads repeated on each page) and are a table row in layout A or B, a total row
- * (layout A, bold), a label/value row, a paragraph of text, or a small gap.
+ * (layout A, bold), a label/value row, a paragraph of text, a bold bar across the table (a sub-heading
+ * such as the unit a run of rows belongs to), or a small gap.
  */
 public record ReportRow(String section, String sectionTitle, String layout, Kind kind, List<String> heads,
                         List<String> cells, boolean flagged, java.awt.Image chart) {
     public static final int MAX_COLUMNS = 12;
 
-    public enum Kind { A, B, TOTAL, KV, TEXT, GAP, CHART }
+    public enum Kind { A, B, TOTAL, KV, TEXT, BAR, GAP, CHART }
 
     public ReportRow(String section, String sectionTitle, String layout, Kind kind, List<String> heads, List<String> cells,
                      boolean flagged) {
@@ -80,6 +81,11 @@ public record ReportRow(String section, String sectionTitle, String layout, Kind
          */
         public ReportRow chart(java.awt.Image image, String caption) {
             return new ReportRow(key, title, layout, Kind.CHART, heads, List.of(caption), false, image);
+        }
+
+        /** A bold line across the whole width, inside the section's table. */
+        public ReportRow bar(String text) {
+            return new ReportRow(key, title, layout, Kind.BAR, heads, List.of(text), false);
         }
 
         public ReportRow gap() {

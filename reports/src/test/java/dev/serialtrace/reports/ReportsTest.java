@@ -204,7 +204,7 @@ class ReportsTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         ReportService.Result c = service.write(def, ReportArguments.of(args("lot", "L7734")), ReportFormat.CSV, csv, opts);
         String text = csv.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Section,Unit,Serial,Lot (expiry),Status,Location or holder,Customer,Ship-to address,Shipment (shipped)")
+        assertThat(text).contains("Section,Unit,Serial,Lot (expiry),Status,Location or holder,Customer,Ship-to address,\"Shipment (shipped, America/Chicago)\"")
                 .contains("Units in scope," + fx.internalId(fx.insulinUnit) + ",SN4471AX09,L7734 (2027-09-30),in_transit")
                 .endsWith("Report id," + c.reportId() + "\r\n");
         Generated p = pdf("recall", args("lot", "L7734"));

@@ -76,10 +76,6 @@ class ReportsViewModelTest {
         vm.prepare("firearms-record", Map.of("from", "2026-02-30", "to", "2026-03-01"));
         vm.generate();
         assertThat(vm.errorProperty().get()).contains("yyyy-MM-dd");
-
-        vm.prepare("integrity", Map.of());
-        vm.generate();
-        assertThat(vm.errorProperty().get()).contains("not available yet");
     }
 
     @Test

@@ -23,8 +23,8 @@ import static dev.serialtrace.reports.definitions.Texts.orNone;
 /**
  * Report 1: chain of custody of one unit or a list of units. Per unit: the product identifier,
  * every custody event recorded up to the as-of moment (oldest first, time in the zone where it
- * happened), and for DSCSA products the transaction information (each change of ownership) and
- * the transaction statement.
+ * happened, one line each where it fits), its count and status; then for DSCSA products the
+ * transaction information (each change of ownership) and the transaction statement.
  */
 public final class ChainOfCustodyReport implements ReportDefinition {
     public static final String NAME = "chain-of-custody";
@@ -61,24 +61,23 @@ public final class ChainOfCustodyReport implements ReportDefinition {
     public void produce(ReportContext ctx, ReportArguments args, RowSink sink) {
         CustodyRecordQuery query = new CustodyRecordQuery(ctx.dsl());
         List<UnitHead> heads = query.heads(UnitResolver.resolve(ctx.dsl(), args.list("units")));
+        // One table for every unit: a bar with the unit's identifiers, then one line per event (wrapping only
+        // where a cell does not fit), then its count and status. The column heads repeat on each page.
+        Section ev = Section.of("events", "Chain of custody",
+                "Occurred (local time, zone)", "Step / disposition", "Place (from → to)", "Parties (from → to)",
+                "Documents", "Capture / actor", "Event / note");
+        List<Transfers> dscsa = new ArrayList<>();
         long events = 0;
         long flagged = 0;
-        int dscsaUnits = 0;
-        for (int i = 0; i < heads.size(); i++) {
-            UnitHead u = heads.get(i);
-            Section id = Section.of("u" + i + "-id", "Unit " + u.internalId() + "  " + u.productName());
-            sink.add(id.kv("Product identifier", join("    ", u.productSku(), u.gtin() == null ? null : "GTIN " + u.gtin(),
-                    u.ndc() == null ? null : "NDC " + u.ndc(), "Serial " + u.serial(),
-                    u.lot() == null ? null : "Lot " + u.lot(), u.expiry() == null ? null : "Expiry " + u.expiry())));
-            sink.add(id.kv("Manufacturer, regulatory", u.manufacturer() + "    "
-                    + (u.regulatoryTags().isEmpty() ? NONE : String.join(", ", u.regulatoryTags()))));
+        for (UnitHead u : heads) {
+            sink.add(ev.bar(join("    ", "Unit " + u.internalId(), u.productName(), u.productSku(),
+                    u.gtin() == null ? null : "GTIN " + u.gtin(), u.ndc() == null ? null : "NDC " + u.ndc(),
+                    "Serial " + u.serial(), u.lot() == null ? null : "Lot " + u.lot(),
+                    u.expiry() == null ? null : "Expiry " + u.expiry(), "Manufacturer " + u.manufacturer(),
+                    u.regulatoryTags().isEmpty() ? "Regulatory " + NONE : "Regulatory " + String.join(", ", u.regulatoryTags()))));
             if (u.historyKnownFrom() != null) {
-                sink.add(id.kv("History known from", at(u.historyKnownFrom(), ctx.zone()) + " (serial retrofitted; earlier history unknown)"));
+                sink.add(ev.kv("History known from", at(u.historyKnownFrom(), ctx.zone()) + " (serial retrofitted; earlier history unknown)"));
             }
-
-            Section ev = Section.of("u" + i + "-ev", "Chain of custody  " + u.internalId() + "  serial " + u.serial(),
-                    "Occurred (local time, zone)", "Step", "Disposition", "Place (from → to)", "Parties (from → to)",
-                    "Documents", "Capture", "Actor", "Event / note");
             List<CustodyRecord> transfers = new ArrayList<>();
             long[] counts = new long[2];
             String[] state = new String[3];   // disposition, step, place after the last event up to the as-of moment
@@ -97,44 +96,26 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                 if (u.dscsa() && e.transfersOwnership()) {
                     transfers.add(e);
                 }
-                sink.add(ev.flaggedRow(e.flagged(), at(e.occurredAt(), e.occurredZone()), e.bizStep(), e.disposition(),
+                sink.add(ev.flaggedRow(e.flagged(), at(e.occurredAt(), e.occurredZone()), e.bizStep() + " / " + orNone(e.disposition()),
                         arrow(e.fromLocation(), e.toLocation()),
                         arrow(e.source() == null ? null : e.source().name(), e.destination() == null ? null : e.destination().name()),
-                        e.documents(), capture(e), e.actor(), note(e)));
+                        e.documents(), join("; ", capture(e), e.actor()), note(e)));
             });
             if (counts[0] == 0) {
                 sink.add(ev.text("No custody events recorded up to the as-of moment."));
             }
-            sink.add(ev.total(counts[0] + " events", "", "", "", "", "", "", "",
-                    counts[1] == 0 ? "none flagged" : counts[1] + " flagged"));
-            if (counts[0] > 0) {
-                // from the history up to the as-of moment, not the live state: the report stays reproducible
-                sink.add(ev.kv("Status as of the as-of moment", join("    ", state[0], "after " + state[1],
-                        state[2] == null ? null : state[2].startsWith("with ") ? state[2] : "at " + state[2])));
-            }
+            // the status comes from the history up to the as-of moment, not the live state: the report stays reproducible
+            sink.add(ev.kv(counts[0] + " events", join("    ", counts[1] == 0 ? "none flagged" : counts[1] + " flagged",
+                    counts[0] == 0 ? null : "status as of the as-of moment: " + join("    ", state[0], "after " + state[1],
+                            state[2] == null ? null : state[2].startsWith("with ") ? state[2] : "at " + state[2]))));
             events += counts[0];
             flagged += counts[1];
-
             if (u.dscsa()) {
-                dscsaUnits++;
-                Section product = Section.of("u" + i + "-tip", "DSCSA transaction information  " + u.internalId());
-                Section ti = Section.ofB("u" + i + "-ti", null,
-                        "Transaction date", "Shipment / receipt", "Documents", "Transferor (seller)",
-                        "Transferor address / licence", "Transferee (buyer)", "Transferee address / licence");
-                sink.add(product.kv("Product", join("    ", u.productName(), u.ndc() == null ? null : "NDC " + u.ndc(),
-                        "container: 1 unit", "serial " + u.serial(), u.lot() == null ? null : "lot " + u.lot(),
-                        u.expiry() == null ? null : "expiry " + u.expiry())));
-                sink.add(product.kv("Transaction statement", "given once for every transaction of this report, at its end"));
-                if (transfers.isEmpty()) {
-                    sink.add(ti.text("No change of ownership recorded."));
-                }
-                for (CustodyRecord t : transfers) {
-                    sink.add(ti.rowB(at(t.occurredAt(), t.occurredZone()), t.bizStep(), orNone(t.documents()),
-                            t.source().name(), partyDetail(t.source()), t.destination().name(), partyDetail(t.destination())));
-                }
+                dscsa.add(new Transfers(u, transfers));
             }
         }
-        if (dscsaUnits > 0) {
+        if (!dscsa.isEmpty()) {
+            transactionInformation(sink, dscsa);
             // the same statement covers every transaction listed above
             sink.add(Section.of("statement", "DSCSA transaction statement").text(STATEMENT));
         }
@@ -142,8 +123,32 @@ public final class ChainOfCustodyReport implements ReportDefinition {
         sink.add(sum.kv("Units", String.valueOf(heads.size())));
         sink.add(sum.kv("Custody events", String.valueOf(events)));
         sink.add(sum.kv("Flagged events", flagged + " (illegal transition, out of order, or correction; shown in red)"));
-        if (dscsaUnits > 0) {
-            sink.add(sum.kv("DSCSA units", String.valueOf(dscsaUnits)));
+        if (!dscsa.isEmpty()) {
+            sink.add(sum.kv("DSCSA units", String.valueOf(dscsa.size())));
+        }
+    }
+
+    private record Transfers(UnitHead unit, List<CustodyRecord> transfers) {
+    }
+
+    /** Per DSCSA unit: the product (name, NDC, container, serial, lot, expiry), then each change of ownership. */
+    private static void transactionInformation(RowSink sink, List<Transfers> dscsa) {
+        Section ti = Section.ofB("dscsa", "DSCSA transaction information",
+                "Transaction date", "Shipment / receipt", "Documents", "Transferor (seller): address, licence",
+                "Transferee (buyer): address, licence");
+        for (Transfers t : dscsa) {
+            UnitHead u = t.unit();
+            sink.add(ti.bar(join("    ", "Unit " + u.internalId(), "Product " + u.productName(),
+                    u.ndc() == null ? null : "NDC " + u.ndc(), "container: 1 unit", "serial " + u.serial(),
+                    u.lot() == null ? null : "lot " + u.lot(), u.expiry() == null ? null : "expiry " + u.expiry())));
+            if (t.transfers().isEmpty()) {
+                sink.add(ti.text("No change of ownership recorded."));
+            }
+            for (CustodyRecord r : t.transfers()) {
+                sink.add(ti.rowB(at(r.occurredAt(), r.occurredZone()), r.bizStep(), orNone(r.documents()),
+                        join("; ", r.source().name(), partyDetail(r.source())),
+                        join("; ", r.destination().name(), partyDetail(r.destination()))));
+            }
         }
     }
 

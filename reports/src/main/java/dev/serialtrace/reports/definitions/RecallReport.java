@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static dev.serialtrace.reports.definitions.Texts.NONE;
-import static dev.serialtrace.reports.definitions.Texts.at;
 import static dev.serialtrace.reports.definitions.Texts.join;
 import static dev.serialtrace.reports.definitions.Texts.orNone;
 import static dev.serialtrace.reports.definitions.Texts.percent;
@@ -30,6 +29,7 @@ import static dev.serialtrace.reports.definitions.Texts.percent;
 public final class RecallReport implements ReportDefinition {
     public static final String NAME = "recall";
     private static final String NOT_SHIPPED = "(not shipped to a customer)";
+    private static final java.time.format.DateTimeFormatter SHIPPED = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     @Override
     public String name() {
@@ -93,7 +93,7 @@ public final class RecallReport implements ReportDefinition {
         RecallQuery.Scope scope = scope(args);
         sink.expect(query.count(scope));
         Section units = Section.of("units", "Units in scope", "Unit", "Serial", "Lot (expiry)", "Status",
-                "Location or holder", "Customer", "Ship-to address", "Shipment (shipped)");
+                "Location or holder", "Customer", "Ship-to address", "Shipment (shipped, " + ctx.zone().getId() + ")");
         Map<String, long[]> byStatus = new TreeMap<>();
         Map<String, long[]> byCustomer = new TreeMap<>();
         long[] total = new long[1];
@@ -105,7 +105,7 @@ public final class RecallReport implements ReportDefinition {
                     u.lot() == null ? NONE : u.lot() + (u.expiry() == null ? "" : " (" + u.expiry() + ")"),
                     orNone(u.status()), u.location() != null ? u.location() : orNone(u.holder()),
                     orNone(u.customer()), u.customer() == null ? "" : orNone(u.customerAddress()),
-                    u.shipment() == null ? "" : join(" ", u.shipment(), "(" + at(u.shippedAt(), ctx.zone()) + ")")));
+                    u.shipment() == null ? "" : join(", ", u.shipment(), shipped(u.shippedAt(), ctx.zone()))));
         });
         if (total[0] == 0) {
             sink.add(units.text("No unit matches this scope."));
@@ -113,6 +113,11 @@ public final class RecallReport implements ReportDefinition {
         sink.add(units.total(total[0] + " units", "", "", "", "", "", "", ""));
         totals(sink, Section.ofB("by-status", "Totals by status", "Status", "Units", "Share"), byStatus, total[0]);
         totals(sink, Section.ofB("by-customer", "Totals by customer", "Customer", "Units", "Share"), byCustomer, total[0]);
+    }
+
+    /** The shipping time in the reader's zone, which the column head names once (keeps a unit's row on one line). */
+    private static String shipped(java.time.OffsetDateTime t, java.time.ZoneId zone) {
+        return t == null ? NONE : t.atZoneSameInstant(zone).format(SHIPPED);
     }
 
     private static void totals(RowSink sink, Section section, Map<String, long[]> counts, long total) {

@@ -16,10 +16,10 @@ public final class ReportCatalogue {
     }
 
     public static ReportCatalogue standard() {
-        return withIntegrity(null);
+        return withIntegrity(IntegrityEvidence.chainVerifier());
     }
 
-    /** The catalogue with report 7 fed by the integrity work's evidence (null: listed, not yet available). */
+    /** The catalogue with report 7 fed by {@code evidence} (null: listed, not yet available). */
     public static ReportCatalogue withIntegrity(IntegrityEvidence evidence) {
         List<ReportDefinition> all = new ArrayList<>();
         all.add(new ChainOfCustodyReport());
