@@ -19,9 +19,9 @@ CONDENSED = {"chain-of-custody", "recall"}
 # report name -> (layout A widths, layout B widths); each layout adds up to WIDTH
 LAYOUTS = {
     # one line per event where it fits: time with zone, step/disposition, place, parties, documents, capture/actor, note
-    "chain-of-custody": ([180, 104, 80, 150, 128, 84, 60], [180, 64, 110, 216, 216]),
+    "chain-of-custody": ([154, 98, 100, 146, 120, 114, 54], [180, 64, 110, 216, 216]),
     "spot-audit": ([90, 92, 130, 150, 80, 90, 154], [220, 100, 180, 286]),
-    "recall": ([58, 80, 92, 80, 100, 116, 128, 132], [346, 220, 220]),
+    "recall": ([56, 76, 88, 72, 104, 104, 120, 166], [346, 220, 220]),
     "temperature": ([140, 180, 90, 90, 286], [200, 140, 140, 90, 216]),
     "firearms-record": ([62, 120, 92, 70, 72, 52, 48, 62, 150, 58], [76, 140, 150, 120, 150, 150]),
     "integrity": ([96, 110, 80, 110, 110, 280], [300, 486]),

@@ -218,6 +218,7 @@ public final class DesktopWiring implements AutoCloseable {
         audits = new AuditViewModel(() -> session.audits(), tasks, Platform::runLater, home.root().resolve("audits"), clock,
                 AUDIT_RETRY_MILLIS, sounds);
         auditController = new AuditController(audits, zone, scannerMaxKeyGap());
+        auditController.setOnReportThis(code -> openReport("spot-audit", Map.of("audit", code)));
         Parent auditView = load("audit/Audits.fxml", Map.of(AuditController.class, auditController)::get);
         shell.userProperty().addListener((o, a, u) -> auditController.proposeSigner(u));
         exceptions = new ExceptionsViewModel(() -> new ExceptionsViewModel.Services(session.exceptions(), session.lookup()),

@@ -98,6 +98,8 @@ public final class AuditController {
     @FXML private TableColumn<ScanRow, String> detailCol;
     @FXML private Button closeAudit;
     @FXML private Label closeSummary;
+    @FXML private Button reportThis;
+    private java.util.function.Consumer<String> onReportThis = code -> { };
     @FXML private TableView<Discrepancy> discrepancies;
     @FXML private TableColumn<Discrepancy, String> dKindCol;
     @FXML private TableColumn<Discrepancy, String> dSerialCol;
@@ -121,6 +123,18 @@ public final class AuditController {
         this.vm = vm;
         this.zone = zone;
         this.scannerGap = scannerGap;
+    }
+
+    /** "Report this": the spot-audit report of the closed audit on screen (wired to the reports screen). */
+    public void setOnReportThis(java.util.function.Consumer<String> handler) {
+        this.onReportThis = handler;
+    }
+
+    @FXML
+    private void reportThis() {
+        if (vm.auditProperty().get() != null && vm.closedProperty().get()) {
+            onReportThis.accept(vm.auditProperty().get().code());
+        }
     }
 
     @FXML
@@ -267,6 +281,7 @@ public final class AuditController {
 
         // closing
         closeSummary.textProperty().bind(vm.closeSummaryProperty());
+        reportThis.disableProperty().bind(vm.auditProperty().isNull().or(vm.closedProperty().not()));
         discrepancies.setItems(vm.discrepancies());
         text(dKindCol, d -> d.kind().replace('_', ' '));
         text(dSerialCol, d -> d.serial() == null ? KeystrokeBurst.forTextField(d.scanRaw() == null ? "" : d.scanRaw()) : d.serial());

@@ -238,6 +238,14 @@ class AuditFlowTest {
         assertThat(signatures.getItems().get(1).toString()).startsWith("✔ valid — Bob Tester (" + bob.login() + "), approved by");
         assertThat(dsl.fetchValue("select status::text from spot_audit")).isEqualTo("signed");
 
+        // "Report this" opens the Reports screen with the spot-audit report of this audit filled in
+        String code = wiring.audits().auditProperty().get().code();
+        robot.clickOn("#auditReportThis");
+        waitFor(() -> robot.lookup("#report-param-audit").tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false));
+        assertThat(robot.lookup("#report-param-audit").queryAs(javafx.scene.control.ComboBox.class).getEditor().getText()).isEqualTo(code);
+        assertThat(((dev.serialtrace.reports.ReportDefinition) robot.lookup("#report-catalogue").queryAs(ListView.class)
+                .getSelectionModel().getSelectedItem()).name()).isEqualTo("spot-audit");
+
         robot.clickOn("#nav-exceptions");
         waitFor(() -> text(robot, "#exceptionCounts").contains("Unknown serial: 2"));
         assertThat(text(robot, "#exceptionCounts")).contains("Invalid format: 1").contains("Duplicate: 1").contains("Manual entry, unverified: 1");
