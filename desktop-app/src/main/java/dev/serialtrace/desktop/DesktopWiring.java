@@ -251,8 +251,9 @@ public final class DesktopWiring implements AutoCloseable {
             shell.sectionProperty().set(Section.EXCHANGE);
             exchangeController.chooseExport();
         });
-        Parent dashboardView = load("dashboard/Dashboard.fxml", Map.of(DashboardController.class,
-                new DashboardController(dashboard, new FxDialogService(this::window), zone))::get);
+        DashboardController dashboardController = new DashboardController(dashboard, new FxDialogService(this::window), zone);
+        dashboardController.setOnReportThis(ids -> openReport("chain-of-custody", Map.of("units", String.join("\n", ids))));
+        Parent dashboardView = load("dashboard/Dashboard.fxml", Map.of(DashboardController.class, dashboardController)::get);
         Parent root = load("shell/MainWindow.fxml", Map.of(MainWindowController.class,
                 new MainWindowController(shell, tasks, Map.of(Section.SEARCH, searchView, Section.REPORTS, reportsView,
                         Section.INTEGRITY, integrityView, Section.EXCHANGE, exchangeView,

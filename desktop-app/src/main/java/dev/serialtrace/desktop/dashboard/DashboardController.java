@@ -80,6 +80,8 @@ public final class DashboardController {
     @FXML private LineChart<String, Number> trendChart;
     @FXML private NumberAxis trendAxis;
     @FXML private Label drillTitle;
+    @FXML private Button drillReportThis;
+    private java.util.function.Consumer<java.util.List<String>> onReportThis = ids -> { };
     @FXML private Button moreButton;
     @FXML private TableView<DrillRow> drillTable;
     @FXML private TableColumn<DrillRow, String> drillIdCol;
@@ -119,6 +121,22 @@ public final class DashboardController {
         this.vm = vm;
         this.dialogs = dialogs;
         this.zone = zone;
+    }
+
+    /**
+     * "Report this" on a drill-down: the chain-of-custody report of the serials listed (as loaded; "More"
+     * loads further pages first), which is what the drill-down is the evidence for.
+     */
+    public void setOnReportThis(java.util.function.Consumer<java.util.List<String>> handler) {
+        this.onReportThis = handler;
+    }
+
+    @FXML
+    private void reportThis() {
+        java.util.List<String> ids = vm.drillRows().stream().map(DrillRow::internalId).distinct().toList();
+        if (!ids.isEmpty()) {
+            onReportThis.accept(ids);
+        }
     }
 
     @FXML
@@ -178,6 +196,7 @@ public final class DashboardController {
         drillTitle.textProperty().bind(vm.drillTitleProperty());
         moreButton.visibleProperty().bind(vm.moreRowsProperty());
         drillTable.setItems(vm.drillRows());
+        drillReportThis.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.drillRows()));
         text(drillIdCol, DrillRow::internalId);
         text(drillSerialCol, DrillRow::serial);
         text(drillProductCol, DrillRow::product);
