@@ -42,7 +42,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ReportService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'");
-    private static final int PAGES_IN_MEMORY = Integer.getInteger("rs.pages", 120);
+    private static final int PAGES_IN_MEMORY = 120;
 
     private final DSLContext dsl;
     private final Clock clock;
