@@ -28,6 +28,7 @@ public final class Session implements AutoCloseable {
     private final dev.serialtrace.db.kpi.KpiQuery kpi;
     private final dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis;
     private final dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals;
+    private final dev.serialtrace.db.kpi.KpiChartsQuery kpiCharts;
     private final AuditServices audits;
     private final CaptureExceptionQueue exceptions;
 
@@ -42,6 +43,7 @@ public final class Session implements AutoCloseable {
         this.kpi = new dev.serialtrace.db.kpi.KpiQuery(dsl);
         this.returnsAnalysis = new dev.serialtrace.db.kpi.ReturnsAnalysisQuery(dsl);
         this.fraudSignals = new dev.serialtrace.db.kpi.FraudSignalQuery(dsl);
+        this.kpiCharts = new dev.serialtrace.db.kpi.KpiChartsQuery(dsl);
         this.verifier = new dev.serialtrace.db.integrity.ChainVerifier(dsl);
         this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup,
                 signatures(guarded));
@@ -71,6 +73,10 @@ public final class Session implements AutoCloseable {
 
     public dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis() {
         return returnsAnalysis;
+    }
+
+    public dev.serialtrace.db.kpi.KpiChartsQuery kpiCharts() {
+        return kpiCharts;
     }
 
     public dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals() {
