@@ -332,7 +332,7 @@ public final class DesktopWiring implements AutoCloseable {
         }
         if (reportSession != s) {
             reportEngine = new DatabaseReportEngine(org.jooq.impl.DSL.using(
-                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock);
+                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock, s.timings());
             reportSession = s;
         }
         return reportEngine;

@@ -388,13 +388,15 @@ public final class DashboardController {
     private void drawTrend() {
         KpiCode code = vm.selectedProperty().get();
         boolean ratio = code.kind() == KpiKind.RATIO;
-        trendTitle.setText(code.title() + " — trend" + (ratio ? " (%)" : code.kind() == KpiKind.MEDIAN_MINUTES ? " (median hours)" : ""));
+        trendTitle.setText(code.title() + " — trend" + (ratio ? " (%)" : code.kind() == KpiKind.MEDIAN_MINUTES ? " (median hours)"
+                : code.kind() == KpiKind.MEDIAN_MICROS ? " (median ms)" : ""));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (KpiPoint p : vm.trend()) {
             if (p.value() == null) {
                 continue;
             }
-            double v = ratio ? p.value() * 100 : code.kind() == KpiKind.MEDIAN_MINUTES ? p.value() / 60 : p.value();
+            double v = ratio ? p.value() * 100 : code.kind() == KpiKind.MEDIAN_MINUTES ? p.value() / 60
+                    : code.kind() == KpiKind.MEDIAN_MICROS ? p.value() / 1000 : p.value();
             XYChart.Data<String, Number> d = new XYChart.Data<>(Formats.date(p.start()), v);
             d.nodeProperty().addListener((o, a, node) -> {
                 if (node != null) {

@@ -241,9 +241,10 @@ public final class DashboardViewModel {
     }
 
     static String counts(KpiValue v) {
-        if (v.kind() == KpiKind.MEDIAN_MINUTES) {
+        if (v.kind() == KpiKind.MEDIAN_MINUTES || v.kind() == KpiKind.MEDIAN_MICROS) {
             return v.value() == null ? "no " + v.denominatorLabel()
-                    : String.format(Locale.ROOT, "%,d %s · p90 %s", v.denominator(), v.denominatorLabel(), KpiFormat.duration(v.p90()));
+                    : String.format(Locale.ROOT, "%,d %s · p90 %s", v.denominator(), v.denominatorLabel(),
+                            KpiFormat.duration(v.kind(), v.p90()));
         }
         if (v.numeratorLabel().equals(v.denominatorLabel())) {
             return String.format(Locale.ROOT, "%,d %s", v.numerator(), v.numeratorLabel());
@@ -261,6 +262,7 @@ public final class DashboardViewModel {
         String amount = switch (now.kind()) {
             case RATIO -> String.format(Locale.ROOT, "%.1f pts", Math.abs(d) * 100);
             case MEDIAN_MINUTES -> KpiFormat.duration(Math.abs(d));
+            case MEDIAN_MICROS -> KpiFormat.micros(Math.abs(d));
             case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(Math.abs(d)));
         };
         return arrow + " " + amount + " vs previous (" + before.formattedValue() + ")";
