@@ -79,6 +79,10 @@ public final class Session implements AutoCloseable {
         return returnsAnalysis;
     }
 
+    public dev.serialtrace.db.unit.CustomerQueries customerQueries() {
+        return new dev.serialtrace.db.unit.CustomerQueries(dsl);
+    }
+
     public dev.serialtrace.db.timing.OperationTimings timings() {
         return timings;
     }
