@@ -57,7 +57,9 @@ public final class CustomerQueryDialog {
         String[] labels = {"Customer", "Channel", "Received at", "Question", "Answer"};
         javafx.scene.Node[] fields = {customer, channel, received, question, answer};
         for (int i = 0; i < labels.length; i++) {
-            grid.add(new Label(labels[i]), 0, i);
+            Label label = new Label(labels[i]);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.add(label, 0, i);
             grid.add(fields[i], 1, i);
         }
         grid.add(error, 0, labels.length, 2, 1);
