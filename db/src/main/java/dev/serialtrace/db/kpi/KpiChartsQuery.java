@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static dev.serialtrace.db.jooq.Tables.KPI_CAPTURE_MIX;
 import static dev.serialtrace.db.jooq.Tables.KPI_CHART_DRILLDOWN;
@@ -40,9 +44,23 @@ public final class KpiChartsQuery {
         this.kpi = new KpiQuery(dsl);
     }
 
+    /** The three charts, read in parallel on pooled connections: the refresh waits for the slowest, not the sum. */
     public KpiCharts charts(KpiFilter filter) {
-        return new KpiCharts(filter, losses(filter), captureMix(filter), claimTimes(filter));
+        var losses = CompletableFuture.supplyAsync(() -> losses(filter), PARALLEL);
+        var claims = CompletableFuture.supplyAsync(() -> claimTimes(filter), PARALLEL);
+        List<CaptureMixCell> mix = captureMix(filter);
+        try {
+            return new KpiCharts(filter, losses.join(), mix, claims.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
+
+    private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kpi-charts");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Units lost per site and bucket (day, week or month as the trend chart); every bucket, zeros included. */
     public List<LossBar> losses(KpiFilter f) {
