@@ -1,7 +1,12 @@
 package dev.serialtrace.cli;
 
 import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.db.kpi.CaptureMixCell;
+import dev.serialtrace.db.kpi.ChartPoint;
+import dev.serialtrace.db.kpi.KpiCharts;
+import dev.serialtrace.db.kpi.KpiChartsQuery;
 import dev.serialtrace.db.kpi.KpiCode;
+import dev.serialtrace.db.kpi.LossBar;
 import dev.serialtrace.db.kpi.KpiFilter;
 import dev.serialtrace.db.kpi.KpiQuery;
 import org.jooq.DSLContext;
@@ -32,7 +37,8 @@ import static dev.serialtrace.db.jooq.Tables.SITE;
  */
 @Command(name = "kpi", mixinStandardHelpOptions = true,
         description = "Dashboard refresh after a filter change (all tiles, previous period, sparklines) for one year,%n"
-                + "and each drill-down's first page; p50/p95/p99 in milliseconds. Targets: 500 ms and 200 ms.%n"
+                + "the operations charts' refresh (capture mix, theft and loss, claim times), and the first page of%n"
+                + "each tile's and each chart bar's drill-down; p50/p95/p99 in milliseconds. Targets: 500 ms and 200 ms.%n"
                 + "Uses the database as it is; an empty one is first filled with a demo warehouse of --units units.")
 final class KpiBench implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
@@ -60,16 +66,25 @@ final class KpiBench implements Callable<Integer> {
             }
             List<KpiFilter> filters = filters(dsl, last.minusYears(1).plusDays(1), last);
             KpiQuery kpi = new KpiQuery(dsl);
+            KpiChartsQuery charts = new KpiChartsQuery(dsl);
             kpi.dashboard(filters.get(0));   // warm-up: plans, caches
+            charts.charts(filters.get(0));
             long[] refresh = new long[filters.size() * rounds];
+            long[] chartRefresh = new long[filters.size() * rounds];
+            Map<KpiFilter, KpiCharts> shown = new LinkedHashMap<>();
             int i = 0;
             for (int r = 0; r < rounds; r++) {
                 for (KpiFilter f : filters) {
                     long t0 = System.nanoTime();
                     kpi.dashboard(f);
-                    refresh[i++] = System.nanoTime() - t0;
+                    refresh[i] = System.nanoTime() - t0;
+                    t0 = System.nanoTime();
+                    shown.put(f, charts.charts(f));
+                    chartRefresh[i++] = System.nanoTime() - t0;
                 }
             }
+            Arrays.sort(chartRefresh);
+            Map<String, long[]> chartDrill = chartDrillDowns(charts, shown);
             Map<KpiCode, long[]> drill = new LinkedHashMap<>();
             for (KpiCode code : KpiCode.values()) {
                 long[] t = new long[filters.size() * rounds];
@@ -85,9 +100,40 @@ final class KpiBench implements Callable<Integer> {
                 drill.put(code, t);
             }
             Arrays.sort(refresh);
-            report(out, onFile, filters, refresh, drill);
+            report(out, onFile, filters, refresh, drill, chartRefresh, chartDrill);
         }
         return 0;
+    }
+
+    /**
+     * The first page behind bars of each operations chart, for every filter: the biggest loss bar,
+     * every station × shift of the capture mix (its typed captures; the rarest are the slowest) and
+     * every claim-time bin with claims.
+     */
+    private Map<String, long[]> chartDrillDowns(KpiChartsQuery charts, Map<KpiFilter, KpiCharts> shown) {
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        for (var e : shown.entrySet()) {
+            KpiFilter f = e.getKey();
+            List<ChartPoint> points = new ArrayList<>();
+            e.getValue().losses().stream().max(java.util.Comparator.comparingLong(LossBar::units)).ifPresent(points::add);
+            java.util.Set<String> cells = new java.util.HashSet<>();
+            for (CaptureMixCell c : e.getValue().captureMix()) {
+                if (cells.add(c.station() + "/" + c.shift())) {
+                    points.add(c);
+                }
+            }
+            e.getValue().claimTimes().stream().filter(b -> b.claims() > 0).forEach(points::add);
+            for (ChartPoint p : points) {
+                for (int r = 0; r < rounds; r++) {
+                    long t0 = System.nanoTime();
+                    charts.drillDown(p, f, 50, 0);
+                    times.computeIfAbsent(p.getClass().getSimpleName(), k -> new ArrayList<>()).add(System.nanoTime() - t0);
+                }
+            }
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        times.forEach((k, v) -> out.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return out;
     }
 
     /** All, each site, each category, and each site × the largest category: what people click through. */
@@ -116,7 +162,8 @@ final class KpiBench implements Callable<Integer> {
         return Math.round(v * 10) / 10.0;
     }
 
-    private void report(PrintWriter out, long onFile, List<KpiFilter> filters, long[] refresh, Map<KpiCode, long[]> drill) {
+    private void report(PrintWriter out, long onFile, List<KpiFilter> filters, long[] refresh, Map<KpiCode, long[]> drill,
+                        long[] chartRefresh, Map<String, long[]> chartDrill) {
         KpiFilter f = filters.get(0);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -131,6 +178,12 @@ final class KpiBench implements Callable<Integer> {
             drill.forEach((code, t) -> d.put(code.name(), Map.of("p50Ms", round(p(t, .5)), "p95Ms", round(p(t, .95)),
                     "p99Ms", round(p(t, .99)))));
             m.put("drillDownFirstPage", d);
+            m.put("chartsRefresh", Map.of("p50Ms", round(p(chartRefresh, .5)), "p95Ms", round(p(chartRefresh, .95)),
+                    "p99Ms", round(p(chartRefresh, .99))));
+            Map<String, Object> cd = new LinkedHashMap<>();
+            chartDrill.forEach((chart, t) -> cd.put(chart, Map.of("samples", t.length, "p50Ms", round(p(t, .5)),
+                    "p95Ms", round(p(t, .95)), "p99Ms", round(p(t, .99)))));
+            m.put("chartDrillDownFirstPage", cd);
             out.println(Json.write(m));
             return;
         }
@@ -143,5 +196,14 @@ final class KpiBench implements Callable<Integer> {
         out.printf("%-34s %8.1f %8.1f %8.1f   (target 200)%n", "drill-down first page, any tile", p(all, .5),
                 p(all, .95), p(all, .99));
         drill.forEach((code, t) -> out.printf("  %-32s %8.1f %8.1f %8.1f%n", code.name(), p(t, .5), p(t, .95), p(t, .99)));
+        out.printf("%-34s %8.1f %8.1f %8.1f   (target 500)%n", "operations charts refresh", p(chartRefresh, .5),
+                p(chartRefresh, .95), p(chartRefresh, .99));
+        long[] bars = chartDrill.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (bars.length > 0) {
+            out.printf("%-34s %8.1f %8.1f %8.1f   (target 200)%n", "drill-down first page, any bar", p(bars, .5),
+                    p(bars, .95), p(bars, .99));
+        }
+        chartDrill.forEach((chart, t) -> out.printf("  %-32s %8.1f %8.1f %8.1f   (%d samples)%n", chart, p(t, .5),
+                p(t, .95), p(t, .99), t.length));
     }
 }

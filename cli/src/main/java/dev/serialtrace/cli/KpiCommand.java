@@ -78,9 +78,9 @@ final class KpiCommand implements Callable<Integer> {
         out.printf("%-31s %12s %10s %-8s  %s%n", "KPI", "value", "target", "state", "numerator / denominator");
         for (KpiValue v : values) {
             String value = v.formattedValue();
-            String counts = v.kind() == KpiKind.MEDIAN_MINUTES
+            String counts = v.kind() == KpiKind.MEDIAN_MINUTES || v.kind() == KpiKind.MEDIAN_MICROS
                     ? String.format("median of %,d %s%s", v.denominator(), v.denominatorLabel(),
-                            v.p90() == null ? "" : ", p90 " + KpiFormat.duration(v.p90()))
+                            v.p90() == null ? "" : ", p90 " + KpiFormat.duration(v.kind(), v.p90()))
                     : v.numeratorLabel().equals(v.denominatorLabel()) ? String.format("%,d %s", v.numerator(), v.numeratorLabel())
                     : String.format("%,d %s / %,d %s", v.numerator(), v.numeratorLabel(), v.denominator(), v.denominatorLabel());
             out.printf("%-31s %12s %10s %-8s  %s%n", v.name(), value, v.formattedTarget(), v.state(), counts);
@@ -98,7 +98,8 @@ final class KpiCommand implements Callable<Integer> {
             m.put("denominator", v.denominator());
             m.put("denominatorLabel", v.denominatorLabel());
             m.put("value", v.value());
-            m.put("unit", v.kind() == KpiKind.RATIO ? "ratio" : v.kind() == KpiKind.MEDIAN_MINUTES ? "minutes" : "count");
+            m.put("unit", v.kind() == KpiKind.RATIO ? "ratio" : v.kind() == KpiKind.MEDIAN_MINUTES ? "minutes"
+                    : v.kind() == KpiKind.MEDIAN_MICROS ? "microseconds" : "count");
             m.put("p90", v.p90());
             m.put("target", v.hasTarget() ? v.target() : null);
             m.put("state", v.state().name());

@@ -1,6 +1,7 @@
 package dev.serialtrace.cli;
 
 import dev.serialtrace.db.connect.Database;
+import dev.serialtrace.db.timing.OperationTimings;
 import dev.serialtrace.reports.ReportArguments;
 import dev.serialtrace.reports.ReportCancelledException;
 import dev.serialtrace.reports.ReportDefinition;
@@ -92,8 +93,20 @@ final class ReportCommand implements Callable<Integer> {
             try (Database db = connection.open(err)) {
                 ReportService service = new ReportService(db.dsl(), Clock.systemUTC());
                 long start = System.nanoTime();
-                ReportService.Result r = service.generate(definition, arguments, fmt, out,
-                        ReportService.Options.of(by, z).with(new ProgressLine(err), () -> false));
+                ReportService.Result r;
+                // the report-time KPI counts reports from the command line too (one row, written at once)
+                try (OperationTimings timings = new OperationTimings(db.dsl(), Clock.systemUTC(), 0)) {
+                    try {
+                        r = service.generate(definition, arguments, fmt, out,
+                                ReportService.Options.of(by, z).with(new ProgressLine(err), () -> false));
+                    } catch (ReportInputException | ReportCancelledException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        timings.record(OperationTimings.Kind.REPORT, System.nanoTime() - start, false);
+                        throw e;
+                    }
+                    timings.record(OperationTimings.Kind.REPORT, System.nanoTime() - start, true);
+                }
                 err.print("\r");
                 stdout.printf(Locale.ROOT, "%s written: %s (%s%s rows, report id %s, %.1f s)%n", definition.title(), out,
                         r.pages() > 0 ? r.pages() + " pages, " : "", r.rows(), r.reportId(), (System.nanoTime() - start) / 1e9);

@@ -38,7 +38,13 @@ class KpiCommandTest {
         var r = kpi("--from", "2026-03-01", "--to", "2026-03-31", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode all = new ObjectMapper().readTree(r.out());
-        assertThat(all.size()).isEqualTo(12);
+        assertThat(all.size()).isEqualTo(15);   // DOMAIN.md §7, with lookup time, report time and report success
+        JsonNode lookup = all.get(12);
+        assertThat(lookup.get("code").asText()).isEqualTo("LOOKUP_TIME");
+        assertThat(lookup.get("unit").asText()).isEqualTo("microseconds");
+        assertThat(lookup.get("denominator").asLong()).isZero();   // no lookups recorded in March
+        assertThat(all.get(6).get("code").asText()).isEqualTo("QUERY_RESOLUTION");
+        assertThat(all.get(6).get("denominator").asLong()).isEqualTo(2);
         JsonNode capture = all.get(0);
         assertThat(capture.get("code").asText()).isEqualTo("CAPTURE_AT_RECEIVING");
         assertThat(capture.get("numerator").asLong()).isEqualTo(4);

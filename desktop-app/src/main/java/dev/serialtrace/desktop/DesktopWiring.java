@@ -51,6 +51,8 @@ import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
 import dev.serialtrace.desktop.reports.DatabaseReportEngine;
 import dev.serialtrace.desktop.reports.ReportsController;
 import dev.serialtrace.desktop.reports.ReportsViewModel;
+import dev.serialtrace.desktop.unit.CustomerQueryDialog;
+import dev.serialtrace.desktop.unit.CustomerQueryViewModel;
 import dev.serialtrace.desktop.unit.UnitDossierController;
 import dev.serialtrace.desktop.unit.UnitDossierViewModel;
 import javafx.application.Application;
@@ -247,6 +249,15 @@ public final class DesktopWiring implements AutoCloseable {
         ExchangeController exchangeController = new ExchangeController(exchange,
                 () -> dossier.dossierProperty().get() == null ? 0 : dossier.dossierProperty().get().identity().unitId());
         Parent exchangeView = load("exchange/Exchange.fxml", Map.of(ExchangeController.class, exchangeController)::get);
+        // issue 6: a customer's serial query answered from the dossier (customer-query resolution KPI)
+        CustomerQueryViewModel customerQuery = new CustomerQueryViewModel(() -> session.customerQueries(), tasks, clock, zone);
+        java.util.concurrent.atomic.AtomicReference<java.time.OffsetDateTime> dossierOpenedAt =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.OffsetDateTime.now(clock));
+        dossier.dossierProperty().addListener((o, a, d) -> dossierOpenedAt.set(java.time.OffsetDateTime.now(clock)));
+        dossierController.setOnCustomerQuery(unit -> {
+            customerQuery.start(unit, dossierOpenedAt.get());
+            CustomerQueryDialog.show(window(), customerQuery);
+        });
         dossierController.setOnExportEpcis(() -> {
             shell.sectionProperty().set(Section.EXCHANGE);
             exchangeController.chooseExport();
@@ -334,7 +345,7 @@ public final class DesktopWiring implements AutoCloseable {
         }
         if (reportSession != s) {
             reportEngine = new DatabaseReportEngine(org.jooq.impl.DSL.using(
-                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock);
+                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock, s.timings());
             reportSession = s;
         }
         return reportEngine;

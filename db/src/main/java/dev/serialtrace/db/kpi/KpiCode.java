@@ -37,7 +37,15 @@ public enum KpiCode {
     SYNC_SUCCESS("Integration sync success", KpiKind.RATIO, "successful sync runs ÷ sync runs",
             "sync_success", "sync_runs", "successful", "runs", Double.NaN, false, 0),
     DB_GROWTH("Database growth", KpiKind.COUNT, "custody events that happened in the period",
-            "events", "events", "events", "events", Double.NaN, false, 0);
+            "events", "events", "events", "events", Double.NaN, false, 0),
+    LOOKUP_TIME("Serial lookup time", KpiKind.MEDIAN_MICROS,
+            "a serial lookup (search, scan) from input to answer, median and p90, over the lookups of the period",
+            "lookup_us_p50", "lookups", "median", "lookups", Double.NaN, false, 0),
+    REPORT_TIME("Report generation time", KpiKind.MEDIAN_MICROS,
+            "a report from request to finished pages or file, median and p90, over the reports of the period",
+            "report_us_p50", "reports", "median", "reports", Double.NaN, false, 0),
+    REPORT_SUCCESS("Report generation success", KpiKind.RATIO, "reports generated without an error ÷ reports requested",
+            "reports_ok", "reports", "generated", "reports", Double.NaN, false, 0);
 
     private final String title;
     private final KpiKind kind;

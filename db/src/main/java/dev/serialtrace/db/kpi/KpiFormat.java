@@ -14,6 +14,7 @@ public final class KpiFormat {
         return switch (kind) {
             case RATIO -> percent(value);
             case MEDIAN_MINUTES -> duration(value);
+            case MEDIAN_MICROS -> micros(value);
             case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(value));
         };
     }
@@ -29,6 +30,20 @@ public final class KpiFormat {
     /** A target as written in the domain handbook: "100 %", "95 %", "99.9 %". */
     public static String target(double ratio) {
         return java.math.BigDecimal.valueOf(ratio * 100).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    /** "0.42 ms", "38 ms", "2.4 s". */
+    public static String micros(double micros) {
+        double ms = micros / 1000;
+        if (ms < 10) {
+            return String.format(Locale.ROOT, "%.2f ms", ms);
+        }
+        return ms < 1000 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f s", ms / 1000);
+    }
+
+    /** A median kind's duration: minutes or microseconds. */
+    public static String duration(KpiKind kind, double value) {
+        return kind == KpiKind.MEDIAN_MICROS ? micros(value) : duration(value);
     }
 
     public static String duration(double minutes) {

@@ -6,6 +6,8 @@ public enum KpiKind {
     RATIO,
     /** median duration in minutes (p90 beside it) over the denominator's cases */
     MEDIAN_MINUTES,
+    /** median duration in microseconds (p90 beside it) over the denominator's cases: the system's own timings */
+    MEDIAN_MICROS,
     /** a count (the numerator); the denominator gives the scale */
     COUNT
 }

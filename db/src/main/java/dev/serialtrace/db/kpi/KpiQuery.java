@@ -82,7 +82,7 @@ public final class KpiQuery {
         Double p90 = null;
         switch (code.kind()) {
             case RATIO -> value = denominator == 0 ? null : (double) numerator / denominator;
-            case MEDIAN_MINUTES -> {
+            case MEDIAN_MINUTES, MEDIAN_MICROS -> {
                 value = denominator == 0 ? null : (double) numerator;
                 String p90Metric = code.numeratorMetrics()[0].replace("_p50", "_p90");
                 p90 = denominator == 0 ? null : (double) metrics.getOrDefault(p90Metric, 0L);

@@ -9,6 +9,7 @@ import dev.serialtrace.core.identify.ScanParser;
 import dev.serialtrace.core.unit.SerialNormalizer;
 import dev.serialtrace.core.unit.SerialVariants;
 import dev.serialtrace.db.jooq.Routines;
+import dev.serialtrace.db.timing.OperationTimings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -46,9 +47,16 @@ public final class UnitLookup {
     private final RenderedQuery byGtinAndSerial;
     private final RenderedQuery byHibcAndSerial;
     private final RenderedQuery byFoldedKeys;
+    private final OperationTimings timings;
 
     public UnitLookup(DSLContext dsl, ParserOptions options) {
+        this(dsl, options, null);
+    }
+
+    /** A lookup that records each {@link #lookup}'s duration for the lookup-time KPI ({@code timings} may be null). */
+    public UnitLookup(DSLContext dsl, ParserOptions options, OperationTimings timings) {
         this.dsl = dsl;
+        this.timings = timings;
         this.parser = new ScanParser(options);
         byInternalId = rendered(UNIT.INTERNAL_ID.eq(""));
         bySerial = rendered(UNIT.SERIAL_NORM.eq(""));
@@ -90,7 +98,7 @@ public final class UnitLookup {
     }
 
     public LookupResult lookup(String raw) {
-        return lookup(raw, true);
+        return timed(raw, true);
     }
 
     /**
@@ -98,7 +106,22 @@ public final class UnitLookup {
      * must show the verdict at once and fetch {@link #didYouMean} afterwards (audit scanning).
      */
     public LookupResult lookupExact(String raw) {
-        return lookup(raw, false);
+        return timed(raw, false);
+    }
+
+    private LookupResult timed(String raw, boolean suggest) {
+        if (timings == null) {
+            return lookup(raw, suggest);
+        }
+        long start = System.nanoTime();
+        boolean ok = false;
+        try {
+            LookupResult r = lookup(raw, suggest);
+            ok = true;
+            return r;
+        } finally {
+            timings.record(OperationTimings.Kind.LOOKUP, System.nanoTime() - start, ok);
+        }
     }
 
     private LookupResult lookup(String raw, boolean suggest) {

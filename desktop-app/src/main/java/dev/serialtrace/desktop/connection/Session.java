@@ -28,6 +28,10 @@ public final class Session implements AutoCloseable {
     private final dev.serialtrace.db.kpi.KpiQuery kpi;
     private final dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis;
     private final dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals;
+    private final dev.serialtrace.db.kpi.KpiChartsQuery kpiCharts;
+    /** Lookup and report durations for the system KPIs, written in batches. */
+    private final dev.serialtrace.db.timing.OperationTimings timings;
+    private static final int TIMINGS_FLUSH_SECONDS = 30;
     private final AuditServices audits;
     private final CaptureExceptionQueue exceptions;
 
@@ -37,11 +41,13 @@ public final class Session implements AutoCloseable {
         FxThreadGuardedDataSource guarded = new FxThreadGuardedDataSource(database.dataSource());
         dsl = DSL.using(guarded, SQLDialect.POSTGRES);
         this.dossiers = new UnitDossierQuery(dsl, clock);
-        this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock));
+        this.timings = new dev.serialtrace.db.timing.OperationTimings(dsl, clock, TIMINGS_FLUSH_SECONDS);
+        this.lookup = new UnitLookup(dsl, ParserOptions.defaults(clock), timings);
         this.search = new UnitSearch(dsl);
         this.kpi = new dev.serialtrace.db.kpi.KpiQuery(dsl);
         this.returnsAnalysis = new dev.serialtrace.db.kpi.ReturnsAnalysisQuery(dsl);
         this.fraudSignals = new dev.serialtrace.db.kpi.FraudSignalQuery(dsl);
+        this.kpiCharts = new dev.serialtrace.db.kpi.KpiChartsQuery(dsl);
         this.verifier = new dev.serialtrace.db.integrity.ChainVerifier(dsl);
         this.audits = new AuditServices(new AuditPlanning(dsl), new AuditCommands(dsl), new StockRetrofit(dsl), lookup,
                 signatures(guarded));
@@ -71,6 +77,18 @@ public final class Session implements AutoCloseable {
 
     public dev.serialtrace.db.kpi.ReturnsAnalysisQuery returnsAnalysis() {
         return returnsAnalysis;
+    }
+
+    public dev.serialtrace.db.unit.CustomerQueries customerQueries() {
+        return new dev.serialtrace.db.unit.CustomerQueries(dsl);
+    }
+
+    public dev.serialtrace.db.timing.OperationTimings timings() {
+        return timings;
+    }
+
+    public dev.serialtrace.db.kpi.KpiChartsQuery kpiCharts() {
+        return kpiCharts;
     }
 
     public dev.serialtrace.db.kpi.FraudSignalQuery fraudSignals() {
@@ -115,6 +133,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        timings.close();
         database.close();
     }
 }

@@ -1,11 +1,14 @@
 package dev.serialtrace.desktop.dashboard;
 
+import dev.serialtrace.db.kpi.CaptureMixCell;
+import dev.serialtrace.db.kpi.ClaimTimeBin;
 import dev.serialtrace.db.kpi.DrillRow;
 import dev.serialtrace.db.kpi.FraudSignal;
 import dev.serialtrace.db.kpi.KpiCode;
 import dev.serialtrace.db.kpi.KpiFormat;
 import dev.serialtrace.db.kpi.KpiKind;
 import dev.serialtrace.db.kpi.KpiPoint;
+import dev.serialtrace.db.kpi.LossBar;
 import dev.serialtrace.db.kpi.ReturnRate;
 import dev.serialtrace.db.kpi.ReturnsAnalysisQuery.Dimension;
 import dev.serialtrace.db.kpi.SerialRange;
@@ -20,6 +23,8 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Cursor;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -116,6 +121,14 @@ public final class DashboardController {
     @FXML private TableColumn<FraudSignal, String> sigRefCol;
     @FXML private TableColumn<FraudSignal, String> sigEvidenceCol;
     @FXML private Label error;
+    @FXML private StackedBarChart<String, Number> mixChart;
+    @FXML private CategoryAxis mixAxis;
+    @FXML private StackedBarChart<String, Number> lossChart;
+    @FXML private CategoryAxis lossAxis;
+    @FXML private BarChart<String, Number> claimChart;
+    @FXML private Label opsDrillTitle;
+    @FXML private Button opsMoreButton;
+    @FXML private TableView<DrillRow> opsDrillTable;
 
     public DashboardController(DashboardViewModel vm, DialogService dialogs, ZoneId zone) {
         this.vm = vm;
@@ -203,20 +216,23 @@ public final class DashboardController {
         text(drillWhenCol, r -> r.occurredAt() == null ? "" : Formats.inZone(r.occurredAt(), zone));
         text(drillWhatCol, DrillRow::what);
         text(drillRefCol, DrillRow::reference);
-        drillTable.setRowFactory(t -> {
-            TableRow<DrillRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    vm.open(row.getItem());
-                }
-            });
-            return row;
-        });
-        drillTable.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && drillTable.getSelectionModel().getSelectedItem() != null) {
-                vm.open(drillTable.getSelectionModel().getSelectedItem());
-            }
-        });
+        opensDossier(drillTable);
+
+        // the operations tab lists the same drill-down as the KPI tab, with its own table
+        opsDrillTitle.textProperty().bind(vm.drillTitleProperty());
+        opsMoreButton.visibleProperty().bind(vm.moreRowsProperty());
+        opsDrillTable.setItems(vm.drillRows());
+        for (TableColumn<DrillRow, ?> c : drillTable.getColumns()) {
+            @SuppressWarnings("unchecked") TableColumn<DrillRow, String> source = (TableColumn<DrillRow, String>) c;
+            TableColumn<DrillRow, String> copy = new TableColumn<>(source.getText());
+            copy.setPrefWidth(source.getPrefWidth());
+            copy.setCellValueFactory(source.getCellValueFactory());
+            opsDrillTable.getColumns().add(copy);
+        }
+        opensDossier(opsDrillTable);
+        vm.captureMix().addListener((ListChangeListener<CaptureMixCell>) c -> drawCaptureMix());
+        vm.losses().addListener((ListChangeListener<LossBar>) c -> drawLosses());
+        vm.claimTimes().addListener((ListChangeListener<ClaimTimeBin>) c -> drawClaimTimes());
 
         dimensionChoice.getItems().setAll(Dimension.values());
         dimensionChoice.setConverter(new StringConverter<>() {
@@ -271,6 +287,23 @@ public final class DashboardController {
         Timeline auto = new Timeline(new KeyFrame(AUTO_REFRESH, e -> vm.refresh()));
         auto.setCycleCount(Timeline.INDEFINITE);
         auto.play();
+    }
+
+    private void opensDossier(TableView<DrillRow> table) {
+        table.setRowFactory(t -> {
+            TableRow<DrillRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                vm.open(table.getSelectionModel().getSelectedItem());
+            }
+        });
     }
 
     private void sync(Runnable r) {
@@ -374,13 +407,15 @@ public final class DashboardController {
     private void drawTrend() {
         KpiCode code = vm.selectedProperty().get();
         boolean ratio = code.kind() == KpiKind.RATIO;
-        trendTitle.setText(code.title() + " — trend" + (ratio ? " (%)" : code.kind() == KpiKind.MEDIAN_MINUTES ? " (median hours)" : ""));
+        trendTitle.setText(code.title() + " — trend" + (ratio ? " (%)" : code.kind() == KpiKind.MEDIAN_MINUTES ? " (median hours)"
+                : code.kind() == KpiKind.MEDIAN_MICROS ? " (median ms)" : ""));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (KpiPoint p : vm.trend()) {
             if (p.value() == null) {
                 continue;
             }
-            double v = ratio ? p.value() * 100 : code.kind() == KpiKind.MEDIAN_MINUTES ? p.value() / 60 : p.value();
+            double v = ratio ? p.value() * 100 : code.kind() == KpiKind.MEDIAN_MINUTES ? p.value() / 60
+                    : code.kind() == KpiKind.MEDIAN_MICROS ? p.value() / 1000 : p.value();
             XYChart.Data<String, Number> d = new XYChart.Data<>(Formats.date(p.start()), v);
             d.nodeProperty().addListener((o, a, node) -> {
                 if (node != null) {
@@ -408,6 +443,85 @@ public final class DashboardController {
         returnsChart.getData().setAll(List.of(series));
     }
 
+    private static final List<String> METHODS = List.of("scan", "manual", "system", "import");
+
+    /** One stacked bar per station and shift, a segment per capture method (% of that bar's events). */
+    private void drawCaptureMix() {
+        List<String> categories = new java.util.ArrayList<>();
+        java.util.Map<String, XYChart.Series<String, Number>> series = new java.util.LinkedHashMap<>();
+        for (String m : METHODS) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(m);
+            series.put(m, s);
+        }
+        for (CaptureMixCell c : vm.captureMix()) {
+            String category = (c.station().isEmpty() ? "—" : c.station()) + " · " + c.shift().code();
+            if (!categories.contains(category)) {
+                categories.add(category);
+            }
+            XYChart.Data<String, Number> d = new XYChart.Data<>(category, vm.share(c) * 100);
+            clickable(d, c.stationName() + ", " + c.shift().label() + ": " + String.format(Locale.ROOT, "%,d %s (%.1f %%)",
+                    c.captures(), c.method(), vm.share(c) * 100), () -> vm.drillCaptureMix(c),
+                    "mixbar-" + (c.station().isEmpty() ? "none" : c.station()) + "-" + c.shift().code() + "-" + c.method());
+            series.computeIfAbsent(c.method(), k -> {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(k);
+                return s;
+            }).getData().add(d);
+        }
+        mixChart.getData().clear();
+        mixAxis.getCategories().setAll(categories);
+        mixChart.getData().setAll(series.values());
+    }
+
+    /** One stacked bar per bucket of the period, a segment per site. */
+    private void drawLosses() {
+        List<String> categories = new java.util.ArrayList<>();
+        java.util.Map<String, XYChart.Series<String, Number>> series = new java.util.LinkedHashMap<>();
+        for (LossBar b : vm.losses()) {
+            String category = Formats.date(b.from());
+            if (!categories.contains(category)) {
+                categories.add(category);
+            }
+            XYChart.Data<String, Number> d = new XYChart.Data<>(category, b.units());
+            clickable(d, b.site() + " " + b.from() + " … " + b.to() + ": " + b.units() + " units lost",
+                    () -> vm.drillLoss(b), "lossbar-" + b.site() + "-" + b.from());
+            series.computeIfAbsent(b.site(), k -> {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(k);
+                return s;
+            }).getData().add(d);
+        }
+        lossChart.getData().clear();
+        lossAxis.getCategories().setAll(categories);
+        lossChart.getData().setAll(series.values());
+    }
+
+    private void drawClaimTimes() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        int i = 0;
+        for (ClaimTimeBin b : vm.claimTimes()) {
+            XYChart.Data<String, Number> d = new XYChart.Data<>(b.label(), b.claims());
+            clickable(d, b.label() + ": " + b.claims() + " claims decided", () -> vm.drillClaimTime(b), "claimbar-" + i++);
+            series.getData().add(d);
+        }
+        claimChart.getData().setAll(List.of(series));
+    }
+
+    private static void clickable(XYChart.Data<String, Number> d, String tip, Runnable onClick, String id) {
+        d.nodeProperty().addListener((o, a, node) -> {
+            if (node != null) {
+                node.setId(id);
+                node.setCursor(Cursor.HAND);
+                Tooltip.install(node, new Tooltip(tip));
+                node.setOnMouseClicked(e -> onClick.run());
+            }
+        });
+    }
+
+    @FXML private void exportCaptureMix() { export("capture-mix.csv", vm::captureMixCsv); }
+    @FXML private void exportLosses() { export("theft-and-loss.csv", vm::lossesCsv); }
+    @FXML private void exportClaimTimes() { export("claim-times.csv", vm::claimTimesCsv); }
     @FXML private void exportTiles() { export("kpi-tiles.csv", vm::tilesCsv); }
     @FXML private void exportTrend() { export("kpi-trend-" + vm.selectedProperty().get().name().toLowerCase(Locale.ROOT) + ".csv", vm::trendCsv); }
     @FXML private void exportDrill() { export("kpi-drilldown.csv", vm::drillCsv); }

@@ -56,6 +56,16 @@ public final class DashboardSource implements DashboardViewModel.Source {
     }
 
     @Override
+    public dev.serialtrace.db.kpi.KpiCharts charts(KpiFilter filter) {
+        return session.kpiCharts().charts(filter);
+    }
+
+    @Override
+    public List<DrillRow> drillChart(dev.serialtrace.db.kpi.ChartPoint point, KpiFilter filter, int limit, int offset) {
+        return session.kpiCharts().drillDown(point, filter, limit, offset);
+    }
+
+    @Override
     public List<FraudSignal> signals(KpiFilter filter, int limit) {
         return session.fraudSignals().signals(filter, limit);
     }

@@ -1,7 +1,11 @@
 package dev.serialtrace.desktop.dashboard;
 
+import dev.serialtrace.db.kpi.CaptureMixCell;
+import dev.serialtrace.db.kpi.ChartPoint;
+import dev.serialtrace.db.kpi.ClaimTimeBin;
 import dev.serialtrace.db.kpi.DrillRow;
 import dev.serialtrace.db.kpi.FraudSignal;
+import dev.serialtrace.db.kpi.KpiCharts;
 import dev.serialtrace.db.kpi.KpiCode;
 import dev.serialtrace.db.kpi.KpiDashboard;
 import dev.serialtrace.db.kpi.KpiFilter;
@@ -9,6 +13,7 @@ import dev.serialtrace.db.kpi.KpiFormat;
 import dev.serialtrace.db.kpi.KpiKind;
 import dev.serialtrace.db.kpi.KpiPoint;
 import dev.serialtrace.db.kpi.KpiValue;
+import dev.serialtrace.db.kpi.LossBar;
 import dev.serialtrace.db.kpi.ReturnRate;
 import dev.serialtrace.db.kpi.ReturnsAnalysisQuery.Dimension;
 import dev.serialtrace.db.kpi.SerialRange;
@@ -57,6 +62,16 @@ public final class DashboardViewModel {
         List<SerialRange> serialRanges(KpiFilter filter);
 
         List<FraudSignal> signals(KpiFilter filter, int limit);
+
+        /** The operations charts: theft and loss by site and period, capture-method mix, claim times. */
+        KpiCharts charts(KpiFilter filter);
+
+        List<DrillRow> drillChart(ChartPoint point, KpiFilter filter, int limit, int offset);
+    }
+
+    /** One page of the open drill-down list. */
+    private interface DrillPages {
+        List<DrillRow> page(int limit, int offset);
     }
 
     /** The returns analysis and signals of one filter, loaded together. */
@@ -92,8 +107,11 @@ public final class DashboardViewModel {
     private final ObservableList<ReturnRate> returns = FXCollections.observableArrayList();
     private final ObservableList<SerialRange> ranges = FXCollections.observableArrayList();
     private final ObservableList<FraudSignal> signals = FXCollections.observableArrayList();
+    private final ObservableList<LossBar> losses = FXCollections.observableArrayList();
+    private final ObservableList<CaptureMixCell> captureMix = FXCollections.observableArrayList();
+    private final ObservableList<ClaimTimeBin> claimTimes = FXCollections.observableArrayList();
     private KpiDashboard shown;
-    private KpiFilter drillFilter;
+    private DrillPages drillPages;
 
     public DashboardViewModel(TaskExecutor tasks, Clock clock, ZoneId zone, LongConsumer openUnit) {
         this.tasks = tasks;
@@ -198,6 +216,7 @@ public final class DashboardViewModel {
                             d.computedAt().atZoneSameInstant(zone).format(TIME), (System.nanoTime() - t0) / 1e9));
                     drill(selected.get(), f);
                     loadAnalytics();
+                    loadCharts();
                 })
                 .onOtherFailure(e -> {
                     if (mine == generation) {
@@ -222,9 +241,10 @@ public final class DashboardViewModel {
     }
 
     static String counts(KpiValue v) {
-        if (v.kind() == KpiKind.MEDIAN_MINUTES) {
+        if (v.kind() == KpiKind.MEDIAN_MINUTES || v.kind() == KpiKind.MEDIAN_MICROS) {
             return v.value() == null ? "no " + v.denominatorLabel()
-                    : String.format(Locale.ROOT, "%,d %s · p90 %s", v.denominator(), v.denominatorLabel(), KpiFormat.duration(v.p90()));
+                    : String.format(Locale.ROOT, "%,d %s · p90 %s", v.denominator(), v.denominatorLabel(),
+                            KpiFormat.duration(v.kind(), v.p90()));
         }
         if (v.numeratorLabel().equals(v.denominatorLabel())) {
             return String.format(Locale.ROOT, "%,d %s", v.numerator(), v.numeratorLabel());
@@ -242,6 +262,7 @@ public final class DashboardViewModel {
         String amount = switch (now.kind()) {
             case RATIO -> String.format(Locale.ROOT, "%.1f pts", Math.abs(d) * 100);
             case MEDIAN_MINUTES -> KpiFormat.duration(Math.abs(d));
+            case MEDIAN_MICROS -> KpiFormat.micros(Math.abs(d));
             case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(Math.abs(d)));
         };
         return arrow + " " + amount + " vs previous (" + before.formattedValue() + ")";
@@ -262,32 +283,55 @@ public final class DashboardViewModel {
     }
 
     private void drill(KpiCode code, KpiFilter f) {
+        drill(code.title(), f, (limit, offset) -> source.drillDown(code, f, limit, offset));
+    }
+
+    /** A bar of the theft-and-loss chart: the units lost at that site in that bucket. */
+    public void drillLoss(LossBar bar) {
+        KpiFilter f = filter();
+        drill("Theft and loss at " + bar.site(), f.withPeriod(bar.from(), bar.to()),
+                (limit, offset) -> source.drillChart(bar, f, limit, offset));
+    }
+
+    /** A bar of the capture-mix chart: the typed (manual) captures of that station and shift. */
+    public void drillCaptureMix(CaptureMixCell cell) {
+        KpiFilter f = filter();
+        drill("Typed captures at " + cell.stationName() + ", " + cell.shift().label(), f,
+                (limit, offset) -> source.drillChart(cell, f, limit, offset));
+    }
+
+    /** A bar of the claim-time histogram: the claims decided after that long. */
+    public void drillClaimTime(ClaimTimeBin bin) {
+        KpiFilter f = filter();
+        drill("Claims decided in " + bin.label(), f, (limit, offset) -> source.drillChart(bin, f, limit, offset));
+    }
+
+    private void drill(String title, KpiFilter shownPeriod, DrillPages pages) {
         if (source == null) {
             return;
         }
-        drillFilter = f;
+        drillPages = pages;
         long mine = ++drillGeneration;
-        drillTitle.set(code.title() + " · " + f.from() + " … " + f.to() + " · loading…");
-        tasks.execute(BackgroundTask.of(p -> source.drillDown(code, f, PAGE + 1, 0))
+        String head = title + " · " + shownPeriod.from() + " … " + shownPeriod.to() + " · ";
+        drillTitle.set(head + "loading…");
+        tasks.execute(BackgroundTask.of(p -> pages.page(PAGE + 1, 0))
                 .onSuccess(rows -> {
                     if (mine != drillGeneration) {
                         return;
                     }
                     moreRows.set(rows.size() > PAGE);
                     drillRows.setAll(rows.subList(0, Math.min(PAGE, rows.size())));
-                    drillTitle.set(code.title() + " · " + f.from() + " … " + f.to() + " · "
-                            + (rows.isEmpty() ? "no serials behind this" : drillRows.size() + (moreRows.get() ? "+" : "") + " serials"));
+                    drillTitle.set(head + (rows.isEmpty() ? "no serials behind this" : drillRows.size() + (moreRows.get() ? "+" : "") + " serials"));
                 })
                 .onOtherFailure(this::failed));
     }
 
     /** The next page of the open drill-down. */
     public void loadMore() {
-        KpiFilter f = drillFilter;
-        KpiCode code = selected.get();
+        DrillPages pages = drillPages;
         int offset = drillRows.size();
         long mine = drillGeneration;
-        tasks.execute(BackgroundTask.of(p -> source.drillDown(code, f, PAGE + 1, offset))
+        tasks.execute(BackgroundTask.of(p -> pages.page(PAGE + 1, offset))
                 .onSuccess(rows -> {
                     if (mine != drillGeneration) {
                         return;
@@ -327,6 +371,34 @@ public final class DashboardViewModel {
                     signals.setAll(a.signals());
                 })
                 .onOtherFailure(this::failed));
+    }
+
+    private void loadCharts() {
+        if (source == null) {
+            return;
+        }
+        KpiFilter f = filter();
+        long mine = generation;
+        tasks.execute(BackgroundTask.of(p -> {
+                    p.update("Computing charts…", -1);
+                    return source.charts(f);
+                })
+                .onSuccess(c -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    losses.setAll(c.losses());
+                    captureMix.setAll(c.captureMix());
+                    claimTimes.setAll(c.claimTimes());
+                })
+                .onOtherFailure(this::failed));
+    }
+
+    /** A cell's share of all captures of its station and shift (0..1). */
+    public double share(CaptureMixCell cell) {
+        long all = captureMix.stream().filter(c -> c.station().equals(cell.station()) && c.shift() == cell.shift())
+                .mapToLong(CaptureMixCell::captures).sum();
+        return all == 0 ? 0 : (double) cell.captures() / all;
     }
 
     private void failed(Throwable e) {
@@ -383,6 +455,30 @@ public final class DashboardViewModel {
         return Csv.of(List.of("signal", "when", "serial", "reference", "evidence"), rows);
     }
 
+    public String lossesCsv() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LossBar b : losses) {
+            rows.add(List.of(b.from(), b.to(), b.site(), b.units()));
+        }
+        return Csv.of(List.of("from", "to", "site", "units_lost"), rows);
+    }
+
+    public String captureMixCsv() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (CaptureMixCell c : captureMix) {
+            rows.add(List.of(c.station(), c.stationName(), c.shift().code(), c.method(), c.captures(), share(c)));
+        }
+        return Csv.of(List.of("station", "station_name", "shift", "method", "captures", "share"), rows);
+    }
+
+    public String claimTimesCsv() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ClaimTimeBin b : claimTimes) {
+            rows.add(java.util.Arrays.asList(b.label(), b.loMinutes(), b.hiMinutes(), b.claims()));
+        }
+        return Csv.of(List.of("bin", "from_minutes", "to_minutes", "claims_decided"), rows);
+    }
+
     // ---------------------------------------------------------------- properties
 
     public ObjectProperty<Period> periodProperty() { return period; }
@@ -405,4 +501,7 @@ public final class DashboardViewModel {
     public ObservableList<ReturnRate> returns() { return returns; }
     public ObservableList<SerialRange> ranges() { return ranges; }
     public ObservableList<FraudSignal> signals() { return signals; }
+    public ObservableList<LossBar> losses() { return losses; }
+    public ObservableList<CaptureMixCell> captureMix() { return captureMix; }
+    public ObservableList<ClaimTimeBin> claimTimes() { return claimTimes; }
 }

@@ -1,6 +1,7 @@
 package dev.serialtrace.desktop.reports;
 
 import dev.serialtrace.db.audit.SpotAuditRecordQuery;
+import dev.serialtrace.db.timing.OperationTimings;
 import dev.serialtrace.db.unit.RecallQuery;
 import dev.serialtrace.reports.ReportParameter;
 import dev.serialtrace.reports.ReportService;
@@ -18,10 +19,24 @@ import static dev.serialtrace.db.jooq.Tables.PRODUCT;
 public final class DatabaseReportEngine implements ReportsViewModel.Engine {
     private final DSLContext dsl;
     private final ReportService service;
+    private final OperationTimings timings;
 
     public DatabaseReportEngine(DSLContext dsl, Clock clock) {
+        this(dsl, clock, null);
+    }
+
+    /** {@code timings} records each report's duration and outcome (may be null). */
+    public DatabaseReportEngine(DSLContext dsl, Clock clock, OperationTimings timings) {
         this.dsl = dsl;
         this.service = new ReportService(dsl, clock);
+        this.timings = timings;
+    }
+
+    @Override
+    public void generated(long nanos, boolean ok) {
+        if (timings != null) {
+            timings.record(OperationTimings.Kind.REPORT, nanos, ok);
+        }
     }
 
     @Override

@@ -50,6 +50,25 @@ public final class ReportsViewModel {
 
         /** Opens the system print dialog and prints; false if the person cancelled it. */
         boolean print(ReportService.Filled filled);
+
+        /** A report was generated (or failed) after {@code nanos}: for the report-time KPI. */
+        default void generated(long nanos, boolean ok) {
+        }
+    }
+
+    /** Runs one generation and tells the engine how long it took; cancels and input errors are not counted. */
+    private static <T> T timed(Engine e, java.util.function.Supplier<T> generation) {
+        long start = System.nanoTime();
+        try {
+            T r = generation.get();
+            e.generated(System.nanoTime() - start, true);
+            return r;
+        } catch (ReportCancelledException | ReportInputException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            e.generated(System.nanoTime() - start, false);
+            throw x;
+        }
     }
 
     private final ReportCatalogue catalogue;
@@ -179,10 +198,10 @@ public final class ReportsViewModel {
         progress.set(-1);
         status.set("Reading data…");
         current = BackgroundTask.of(p -> {
-            ReportService.Filled f = e.service().fill(d, complete, ReportService.Options.of(user.get(), zone).with(
+            ReportService.Filled f = timed(e, () -> e.service().fill(d, complete, ReportService.Options.of(user.get(), zone).with(
                     (rows, expected, message) -> p.update(message + " " + rows + (expected > 0 ? " of " + expected : "") + " rows",
                             expected > 0 ? Math.min(1.0, (double) rows / expected) : -1),
-                    () -> cancelRequested), true);
+                    () -> cancelRequested), true));
             return new Rendered(f, f.pages() == 0 ? null : e.page(f, 0, 1.25f));
         }).onProgress((message, fraction) -> {
             status.set(message);
@@ -266,7 +285,7 @@ public final class ReportsViewModel {
             if (format == ReportFormat.PDF) {
                 writeAtomically(target, out -> ReportService.export(f, format, out));
             } else {
-                e.service().generate(d, args, format, target, ReportService.Options.of(user.get(), zone));
+                timed(e, () -> e.service().generate(d, args, format, target, ReportService.Options.of(user.get(), zone)));
             }
             return target;
         }).onSuccess(t -> status.set("Saved " + t)).onOtherFailure(t -> error.set("Could not save " + target + ": " + t.getMessage()))

@@ -100,6 +100,20 @@ public final class UnitDossierController {
         this.zone = zone;
     }
 
+    private java.util.function.Consumer<dev.serialtrace.db.unit.UnitIdentity> onCustomerQuery = u -> { };
+
+    /** What "Customer query…" does with the unit on screen (issue 6: the customer-query KPI's writer). */
+    public void setOnCustomerQuery(java.util.function.Consumer<dev.serialtrace.db.unit.UnitIdentity> action) {
+        this.onCustomerQuery = action;
+    }
+
+    @FXML
+    private void customerQuery() {
+        if (vm.dossierProperty().get() != null) {
+            onCustomerQuery.accept(vm.dossierProperty().get().identity());
+        }
+    }
+
     private Runnable onExportEpcis = () -> { };
 
     /** What "Export EPCIS…" does (issue 9: the Exchange screen's export of the open unit). */

@@ -98,7 +98,7 @@ class DashboardFlowTest {
         waitFor(() -> drill.getItems().size() == 3);
         assertThat(drill.getItems()).extracting(DrillRow::reference).containsExactly("WC-4", "WC-1", "WC-2");
 
-        robot.doubleClickOn("LT0001");
+        robot.doubleClickOn(cell(robot, "#drillTable", "LT0001"));
         waitFor(() -> "LT0001".equals(text(robot, "#identity-serial")));
         assertThat(wiring.shell().sectionProperty().get()).isEqualTo(Section.SEARCH);
     }
@@ -113,6 +113,31 @@ class DashboardFlowTest {
         TableView<?> returns = robot.lookup("#returnsTable").queryAs(TableView.class);
         waitFor(() -> returns.getItems().size() == 2);
         assertThat(wiring.dashboard().returnsCsv()).contains("lot,LT-14 lot LA,2,2,1.0");
+    }
+
+    @Test
+    void aBarOfTheClaimTimeHistogramListsItsClaimsAndOpensTheDossier(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-dashboard");
+        waitFor(() -> !wiring.dashboard().claimTimes().isEmpty());
+        robot.clickOn("Operations");
+        waitFor(() -> robot.lookup("#claimbar-2").tryQuery().isPresent());
+        robot.clickOn("#claimbar-2");   // 2–3 days: WC-1, decided after 2 days
+        @SuppressWarnings("unchecked") TableView<DrillRow> drill = robot.lookup("#opsDrillTable").queryAs(TableView.class);
+        waitFor(() -> drill.getItems().size() == 1 && "WC-1".equals(drill.getItems().get(0).reference()));
+        assertThat(text(robot, "#opsDrillTitle")).startsWith("Claims decided in 2–3 d").endsWith("1 serials");
+
+        robot.clickOn("#mixbar-D1-early-scan");   // any segment of dock D1, early shift: its typed captures
+        waitFor(() -> drill.getItems().size() == 1 && "LT0003".equals(drill.getItems().get(0).serial()));
+        robot.doubleClickOn(cell(robot, "#opsDrillTable", "LT0003"));
+        waitFor(() -> "LT0003".equals(text(robot, "#identity-serial")));
+        assertThat(wiring.shell().sectionProperty().get()).isEqualTo(Section.SEARCH);
+    }
+
+    /** A cell of one table: both drill-down tables (KPIs and Operations tabs) list the same rows. */
+    private static javafx.scene.Node cell(FxRobot robot, String table, String text) {
+        return robot.from(robot.lookup(table).queryAs(TableView.class))
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && text.equals(c.getText()))
+                .query();
     }
 
     private static String text(FxRobot robot, String query) {

@@ -38,6 +38,7 @@ class DashboardViewModelTest {
         KpiQuery kpi = new KpiQuery(fx.dsl);
         ReturnsAnalysisQuery returns = new ReturnsAnalysisQuery(fx.dsl);
         FraudSignalQuery signals = new FraudSignalQuery(fx.dsl);
+        dev.serialtrace.db.kpi.KpiChartsQuery charts = new dev.serialtrace.db.kpi.KpiChartsQuery(fx.dsl);
         source = new DashboardViewModel.Source() {
             public List<SiteOption> sites() { return kpi.sites(); }
             public List<String> categories() { return kpi.categories(); }
@@ -46,6 +47,10 @@ class DashboardViewModelTest {
             public List<ReturnRate> returnsBy(ReturnsAnalysisQuery.Dimension d, KpiFilter f) { return returns.by(d, f); }
             public List<SerialRange> serialRanges(KpiFilter f) { return returns.serialRanges(f, 20, 2); }
             public List<FraudSignal> signals(KpiFilter f, int l) { return signals.signals(f, l); }
+            public dev.serialtrace.db.kpi.KpiCharts charts(KpiFilter f) { return charts.charts(f); }
+            public List<DrillRow> drillChart(dev.serialtrace.db.kpi.ChartPoint p, KpiFilter f, int l, int o) {
+                return charts.drillDown(p, f, l, o);
+            }
         };
     }
 
@@ -113,5 +118,32 @@ class DashboardViewModelTest {
         vm.choosePeriod(Period.LAST_90_DAYS);
         assertThat(vm.signalsCsv()).contains("CLAIM_OTHER_CUSTOMER")
                 .contains("claim WC-2 by Web Shop US Inc.; the unit was shipped to Retail Europe BV on 2026-03-05 (OUT-1)");
+    }
+
+    @Test
+    void operationsChartsFollowTheFilterDrillDownAndExport() {
+        DashboardViewModel vm = vm("2026-04-14");
+        vm.chooseDates(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        var d1Manual = vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals("manual"))
+                .findFirst().orElseThrow();
+        assertThat(vm.share(d1Manual)).isEqualTo(0.25);   // 1 typed of 4 receipts on dock D1, early shift
+        vm.drillCaptureMix(d1Manual);
+        assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactly("LT0003");
+        assertThat(vm.drillTitleProperty().get()).startsWith("Typed captures at D1, early 06–14").endsWith("1 serials");
+        assertThat(vm.captureMixCsv()).contains("D1,D1,early,manual,1,0.25\r\n");
+
+        var loss = vm.losses().stream().filter(b -> b.units() > 0).findFirst().orElseThrow();
+        vm.drillLoss(loss);
+        assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactly("LT0003");
+        assertThat(vm.drillTitleProperty().get()).startsWith("Theft and loss at S1 · 2026-03-25 … 2026-03-25");
+        assertThat(vm.lossesCsv()).contains("2026-03-25,2026-03-25,S1,1\r\n");
+
+        vm.drillClaimTime(vm.claimTimes().get(0));
+        assertThat(vm.drillRows()).extracting(DrillRow::reference).containsExactly("WC-2");
+        assertThat(vm.claimTimesCsv()).contains("< 1 d,0,1440,1\r\n").contains("≥ 30 d,43200,,0\r\n");
+
+        vm.chooseSite(vm.sites().stream().filter(s -> s.code().equals("S2")).findFirst().orElseThrow());
+        assertThat(vm.captureMix()).extracting(c -> c.station()).containsOnly("B2", "D2");
+        assertThat(vm.losses()).isEmpty();
     }
 }

@@ -1,0 +1,169 @@
+package dev.serialtrace.db.kpi;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static dev.serialtrace.db.jooq.Tables.KPI_CAPTURE_MIX;
+import static dev.serialtrace.db.jooq.Tables.KPI_CHART_DRILLDOWN;
+import static dev.serialtrace.db.jooq.Tables.KPI_CLAIM_TIME_HISTOGRAM;
+import static dev.serialtrace.db.jooq.Tables.KPI_DAILY;
+import static dev.serialtrace.db.jooq.Tables.LOCATION;
+import static dev.serialtrace.db.jooq.Tables.PRODUCT;
+import static dev.serialtrace.db.jooq.Tables.SITE;
+import static dev.serialtrace.db.jooq.Tables.UNIT;
+
+/**
+ * The dashboard's operations charts and the serials behind their bars. Each reads an aggregate the
+ * database keeps (migrations V30, V80) by day, so its cost depends on the period, not on the history:
+ * theft and loss from {@code kpi_daily}, the capture-method mix from {@code kpi_capture_mix}, claim
+ * times from {@code kpi_claim_fact}.
+ */
+public final class KpiChartsQuery {
+    /** Lower bounds of the claim-time histogram's bins, in days; the last bin is open. */
+    static final int[] CLAIM_BIN_DAYS = {0, 1, 2, 3, 5, 7, 10, 14, 21, 30};
+    private static final int DAY_MINUTES = 1440;
+
+    private final DSLContext dsl;
+    private final KpiQuery kpi;
+
+    public KpiChartsQuery(DSLContext dsl) {
+        this.dsl = dsl;
+        this.kpi = new KpiQuery(dsl);
+    }
+
+    /** The three charts, read in parallel on pooled connections: the refresh waits for the slowest, not the sum. */
+    public KpiCharts charts(KpiFilter filter) {
+        var losses = CompletableFuture.supplyAsync(() -> losses(filter), PARALLEL);
+        var claims = CompletableFuture.supplyAsync(() -> claimTimes(filter), PARALLEL);
+        List<CaptureMixCell> mix = captureMix(filter);
+        try {
+            return new KpiCharts(filter, losses.join(), mix, claims.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kpi-charts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Units lost per site and bucket (day, week or month as the trend chart); every bucket, zeros included. */
+    public List<LossBar> losses(KpiFilter f) {
+        KpiTrend.Bucket bucket = KpiTrend.Bucket.forDays(f.days());
+        Map<Long, Map<LocalDate, Long>> bySite = new TreeMap<>();
+        dsl.select(KPI_DAILY.DAY, KPI_DAILY.SITE_ID, DSL.sum(KPI_DAILY.N))
+                .from(KPI_DAILY)
+                .where(KPI_DAILY.METRIC.eq("losses"), KPI_DAILY.DAY.between(f.from(), f.to()),
+                        f.siteId() == null ? DSL.noCondition() : KPI_DAILY.SITE_ID.eq(f.siteId()),
+                        f.category() == null ? DSL.noCondition() : KPI_DAILY.CATEGORY.eq(f.category()))
+                .groupBy(KPI_DAILY.DAY, KPI_DAILY.SITE_ID)
+                .forEach(r -> bySite.computeIfAbsent(r.value2(), k -> new HashMap<>())
+                        .merge(KpiQuery.first(r.value1(), bucket), r.value3().longValue(), Long::sum));
+        Map<Long, String> codes = new HashMap<>();
+        dsl.select(SITE.ID, SITE.CODE).from(SITE).forEach(r -> codes.put(r.value1(), r.value2()));
+        List<LossBar> out = new ArrayList<>();
+        for (LocalDate b = KpiQuery.first(f.from(), bucket); !b.isAfter(f.to()); b = KpiQuery.next(b, bucket)) {
+            LocalDate end = KpiQuery.next(b, bucket).minusDays(1);
+            for (var site : bySite.entrySet()) {
+                out.add(new LossBar(b.isBefore(f.from()) ? f.from() : b, end.isAfter(f.to()) ? f.to() : end,
+                        site.getKey(), codes.getOrDefault(site.getKey(), "unknown site"),
+                        site.getValue().getOrDefault(b, 0L)));
+            }
+        }
+        return out;
+    }
+
+    /** Captures per station, shift and method; stations by code ("no location" last), shifts in order. */
+    public List<CaptureMixCell> captureMix(KpiFilter f) {
+        Map<String, String> names = stationNames();
+        List<CaptureMixCell> out = new ArrayList<>();
+        dsl.select(KPI_CAPTURE_MIX.STATION, KPI_CAPTURE_MIX.SHIFT, KPI_CAPTURE_MIX.METHOD, DSL.sum(KPI_CAPTURE_MIX.N))
+                .from(KPI_CAPTURE_MIX)
+                .where(KPI_CAPTURE_MIX.DAY.between(f.from(), f.to()),
+                        f.siteId() == null ? DSL.noCondition() : KPI_CAPTURE_MIX.SITE_ID.eq(f.siteId()),
+                        f.category() == null ? DSL.noCondition() : KPI_CAPTURE_MIX.CATEGORY.eq(f.category()))
+                .groupBy(KPI_CAPTURE_MIX.STATION, KPI_CAPTURE_MIX.SHIFT, KPI_CAPTURE_MIX.METHOD)
+                .forEach(r -> out.add(new CaptureMixCell(r.value1(),
+                        r.value1().isEmpty() ? "no location" : names.getOrDefault(r.value1(), r.value1()),
+                        Shift.of(r.value2()), r.value3().getLiteral(), r.value4().longValue())));
+        out.sort(Comparator.comparing((CaptureMixCell c) -> c.station().isEmpty())
+                .thenComparing(CaptureMixCell::station).thenComparing(CaptureMixCell::shift)
+                .thenComparing(CaptureMixCell::method));
+        return out;
+    }
+
+    /** "D1 Inbound dock 1": the code and name of each work area directly below a site (path "SITE/CODE"). */
+    private Map<String, String> stationNames() {
+        Map<String, String> out = new HashMap<>();
+        var code = DSL.splitPart(LOCATION.PATH, DSL.inline("/"), DSL.inline(2));
+        dsl.select(code, LOCATION.NAME).from(LOCATION).where(LOCATION.PATH.likeRegex("^[^/]+/[^/]+$"))
+                .orderBy(LOCATION.ID)
+                .forEach(r -> out.putIfAbsent(r.value1(), r.value2() == null ? r.value1() : r.value1() + " " + r.value2()));
+        return out;
+    }
+
+    /** Claims decided in the period per processing-time bin; every bin, zeros included. */
+    public List<ClaimTimeBin> claimTimes(KpiFilter f) {
+        Integer[] edges = new Integer[CLAIM_BIN_DAYS.length];
+        for (int i = 0; i < edges.length; i++) {
+            edges[i] = CLAIM_BIN_DAYS[i] * DAY_MINUTES;
+        }
+        Map<Integer, Long> counts = new HashMap<>();
+        dsl.selectFrom(KPI_CLAIM_TIME_HISTOGRAM.call(f.from(), f.to(), f.siteId(), f.category(), edges))
+                .forEach(r -> counts.merge(Math.max(1, r.getBin()), r.getClaims(), Long::sum));   // 0: decided before opened
+        List<ClaimTimeBin> out = new ArrayList<>();
+        for (int i = 0; i < CLAIM_BIN_DAYS.length; i++) {
+            boolean last = i == CLAIM_BIN_DAYS.length - 1;
+            String label = i == 0 ? "< " + CLAIM_BIN_DAYS[1] + " d"
+                    : last ? "≥ " + CLAIM_BIN_DAYS[i] + " d" : CLAIM_BIN_DAYS[i] + "–" + CLAIM_BIN_DAYS[i + 1] + " d";
+            out.add(new ClaimTimeBin(edges[i], last ? null : edges[i + 1], label, counts.getOrDefault(i + 1, 0L)));
+        }
+        return out;
+    }
+
+    /**
+     * The serials behind a bar, newest first: the losses of that site and bucket; the typed (manual)
+     * captures of that station and shift; the claims of that processing-time bin.
+     */
+    public List<DrillRow> drillDown(ChartPoint point, KpiFilter f, int limit, int offset) {
+        if (point instanceof LossBar b) {
+            return kpi.drillDown(KpiCode.THEFT_LOSS, new KpiFilter(b.from(), b.to(), b.siteId(), f.category()), limit, offset);
+        }
+        if (point instanceof CaptureMixCell c) {
+            return rows("capture_mix", c.station(), c.shift().code(), null, null, f, limit, offset);
+        }
+        ClaimTimeBin b = (ClaimTimeBin) point;
+        return rows("claim_time", null, null, b.loMinutes(), b.hiMinutes(), f, limit, offset);
+    }
+
+    private List<DrillRow> rows(String chart, String station, String shift, Integer lo, Integer hi, KpiFilter f,
+                                int limit, int offset) {
+        var d = KPI_CHART_DRILLDOWN.call(chart, station, shift, lo, hi, f.from(), f.to(), f.siteId(), f.category(),
+                limit, offset);
+        List<DrillRow> out = new ArrayList<>();
+        for (Record r : dsl.select(d.fields()).select(UNIT.INTERNAL_ID, UNIT.SERIAL, PRODUCT.SKU, PRODUCT.NAME)
+                .from(d).join(UNIT).on(UNIT.ID.eq(d.UNIT_ID)).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
+                .orderBy(d.OCCURRED_AT.desc(), d.UNIT_ID)
+                .fetch()) {
+            out.add(new DrillRow(r.get(d.UNIT_ID), r.get(UNIT.INTERNAL_ID), r.get(UNIT.SERIAL),
+                    r.get(PRODUCT.SKU) + " " + r.get(PRODUCT.NAME), r.get(d.EVENT_ID), r.get(d.OCCURRED_AT),
+                    r.get(d.WHAT), r.get(d.REFERENCE)));
+        }
+        return out;
+    }
+}
