@@ -30,7 +30,7 @@ import java.util.function.Function;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of the database paths.",
         subcommands = {BenchCommand.Lookup.class, ReportBenchCommand.class, BenchVerifyCommand.class, EpcisBench.class,
-                KpiBench.class, AuditBench.class})
+                KpiBench.class, AuditBench.class, BenchArchiveCommand.class})
 final class BenchCommand {
 
     @Command(name = "lookup", mixinStandardHelpOptions = true,

@@ -1,5 +1,7 @@
 package dev.serialtrace.cli;
 
+import dev.serialtrace.db.archive.ArchiveState;
+import dev.serialtrace.db.archive.DataLifecycle;
 import dev.serialtrace.db.connect.ConnectionSettings;
 import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
@@ -50,11 +52,16 @@ final class DbCommand {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             DatabaseStatus status;
+            ArchiveState archive;
             try (Database db = connection.open(spec.commandLine().getErr())) {
                 status = new DatabaseStatusQuery(db).fetch();
+                archive = new DataLifecycle(db.dsl()).state();   // issue 8: where history lives
             }
             if (json) {
-                out.println(Json.write(toMap(status)));
+                Map<String, Object> m = toMap(status);
+                m.put("archive", archive.summary());
+                m.put("retention", archive.rules().stream().map(r -> r.regulation() + ": " + r.describeAge()).toList());
+                out.println(Json.write(m));
             } else {
                 out.printf("database        %s%n", status.url());
                 out.printf("user            %s%s%n", status.user(), status.embedded() ? " (embedded)" : "");
@@ -63,6 +70,9 @@ final class DbCommand {
                 out.printf("size            %,d MB%n", status.databaseBytes() / (1024 * 1024));
                 out.printf("newest event    %s%n", status.newestEvent() == null ? "none" : status.newestEvent());
                 status.rowCounts().forEach((table, n) -> out.printf("  %-22s %,14d%n", table, n));
+                out.printf("archive         %s%n", archive.summary());
+                out.printf("retention       %s%n", String.join("; ", archive.rules().stream()
+                        .map(r -> r.regulation() + " " + r.describeAge()).toList()));
             }
         }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         subcommands = {DbCommand.class, DemoDataCommand.class, ParseCommand.class, LookupCommand.class,
                 SearchCommand.class, BenchCommand.class, ReportCommand.class,
-                VerifyCommand.class, UsersCommand.class, EpcisCommand.class, ReconcileCommand.class, KpiCommand.class})
+                VerifyCommand.class, UsersCommand.class, EpcisCommand.class, ReconcileCommand.class, KpiCommand.class,
+                ArchiveCommand.class, PurgeCommand.class, RetentionCommand.class})
 final class SerialtraceCommand {
 }
