@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
         description = {"People and their roles (an admin's work; the database refuses anyone else).",
                 "Each person signs in as their own PostgreSQL role; roles: viewer, quality, supervisor, compliance, admin."},
         subcommands = {UsersCommand.Add.class, UsersCommand.Grant.class, UsersCommand.Revoke.class,
-                UsersCommand.ListPeople.class, UsersCommand.Unlock.class})
+                UsersCommand.ListPeople.class, UsersCommand.Unlock.class,
+                UsersCommand.SignInRecorder.class})
 final class UsersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -89,6 +90,31 @@ final class UsersCommand {
                 new Users(db.dsl()).revoke(login, r);
             }
             spec.commandLine().getOut().println(login + " no longer has the role " + r.shortName());
+        }
+    }
+
+    @Command(name = "sign-in-recorder", mixinStandardHelpOptions = true,
+            description = {"on: clients of this server count wrong passwords towards the 5-failure lock (through a",
+                    "role that can do nothing else); off: they stop. The password is not a secret (default:",
+                    "the built-in one; another one must be given to clients as SERIALTRACE_SIGN_IN_RECORDER_PASSWORD)."})
+    static final class SignInRecorder implements Runnable {
+        @Parameters(index = "0", paramLabel = "on|off") String state;
+        @Option(names = "--password", description = "another recorder password than the built-in one") String password;
+        @Mixin ConnectionOptions connection;
+        @Spec CommandSpec spec;
+
+        @Override
+        public void run() {
+            boolean on = switch (state.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException("say on or off, not \"" + state + "\"");
+            };
+            try (Database db = connection.open(spec.commandLine().getErr())) {
+                new Users(db.dsl()).signInRecorder(on, password == null ? null : password.toCharArray());
+            }
+            spec.commandLine().getOut().println(on ? "failed sign-ins on this server are now counted by every client"
+                    : "failed sign-ins on this server are no longer counted by clients");
         }
     }
 

@@ -47,6 +47,19 @@ public final class Users {
         Routines.unlockPerson(dsl.configuration(), login);
     }
 
+    /**
+     * Lets clients on this server count failed sign-ins (V71) with the recorder's password (null:
+     * the well-known default), or stops it ({@code enabled} false).
+     */
+    public void signInRecorder(boolean enabled, char[] password) {
+        String verifier = null;
+        if (enabled) {
+            char[] pw = password != null ? password : dev.serialtrace.db.connect.Database.SIGN_IN_RECORDER_PASSWORD.toCharArray();
+            verifier = PasswordUtil.encodeScramSha256(pw);
+        }
+        Routines.enableSignInRecorder(dsl.configuration(), verifier);
+    }
+
     public List<Person> list() {
         return dsl.selectFrom(PERSON_ROLE).orderBy(PERSON_ROLE.LOGIN).fetch(Users::toPerson);
     }

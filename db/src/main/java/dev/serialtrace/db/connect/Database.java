@@ -64,7 +64,11 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = null;
         try {
             status.accept("Connecting to " + settings.describe() + " …");
-            checkReachableAndSupported(settings);
+            try {
+                checkReachableAndSupported(settings);
+            } catch (DatabaseException e) {
+                throw requested.isEmbedded() ? e : countedOnExternalServer(settings, e);
+            }
             pool = pool(settings);
             Database db = new Database(settings, embedded, pool);
             db.checkSchema(policy, status);
@@ -225,6 +229,34 @@ public final class Database implements AutoCloseable {
         serverHandedOver = true;
         pool.close();
         return db;
+    }
+
+    /** The sign-in recorder's password when the clients were given none (V71: it is not a secret). */
+    public static final String SIGN_IN_RECORDER_PASSWORD = "serialtrace-sign-in-recorder";
+    public static final String SIGN_IN_RECORDER = "serialtrace_sign_in_recorder";
+
+    /**
+     * A wrong password on an external server never becomes a session, so the failure is counted
+     * through the sign-in recorder role (V71), if the server's admin enabled it; the lock itself is
+     * enforced at login (PostgreSQL 17) and by {@link #noteSignIn}.
+     */
+    private static DatabaseException countedOnExternalServer(ConnectionSettings s, DatabaseException e) {
+        if (s.user() == null || !(e.getCause() instanceof SQLException sql) || !"28P01".equals(sql.getSQLState())) {
+            return e;
+        }
+        Properties props = new Properties();
+        props.setProperty("user", SIGN_IN_RECORDER);
+        String password = System.getenv("SERIALTRACE_SIGN_IN_RECORDER_PASSWORD");
+        props.setProperty("password", password == null || password.isBlank() ? SIGN_IN_RECORDER_PASSWORD : password);
+        props.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection(s.url(), props)) {
+            int left = dev.serialtrace.db.jooq.Routines.recordFailedSignIn(DSL.using(c, SQLDialect.POSTGRES).configuration(), s.user());
+            return new DatabaseException(e.getMessage() + (left == 0 ? " The account is now locked for a while."
+                    : " " + left + (left == 1 ? " attempt" : " attempts") + " left before the account is locked."), e.hint(), e);
+        } catch (SQLException | RuntimeException notCounted) {
+            return new DatabaseException(e.getMessage(), e.hint() + " (This server does not count failed sign-ins:"
+                    + " an admin can turn that on with `serialtrace users sign-in-recorder on`.)", e);
+        }
     }
 
     /** A person's sign-in: refused while locked (also enforced at login on PostgreSQL 17), else clears failures. */
