@@ -15,6 +15,7 @@ import dev.serialtrace.desktop.audit.ScanSounds;
 import dev.serialtrace.desktop.about.AboutDialog;
 import dev.serialtrace.desktop.about.AboutViewModel;
 import dev.serialtrace.desktop.about.AppInfo;
+import dev.serialtrace.desktop.common.Permissions;
 import dev.serialtrace.desktop.common.BackgroundTask;
 import dev.serialtrace.desktop.common.FxTaskExecutor;
 import dev.serialtrace.desktop.connection.ConnectionHealth;
@@ -107,6 +108,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final DashboardViewModel dashboard;
     private final ScanSounds sounds = new ScanSounds();
     private final AuditViewModel audits;
+    private ExchangeViewModel exchange;
     private final AuditController auditController;
     private final ExceptionsViewModel exceptions;
     private final ExceptionsController exceptionsController;
@@ -173,8 +175,8 @@ public final class DesktopWiring implements AutoCloseable {
             connection.signedIn().ifPresentOrElse(p -> {
                 shell.signedInAs(p.printedName() + " (" + p.roles().stream().map(GroupRole::shortName)
                         .collect(java.util.stream.Collectors.joining(", ")) + ")");
-                integrity.mayAnchorProperty().set(p.has(GroupRole.COMPLIANCE) || p.has(GroupRole.ADMIN));
-            }, () -> integrity.mayAnchorProperty().set(true));   // the schema owner
+            }, () -> { });
+            applyPermissions(Permissions.of(connection.signedIn()));
             search.readyProperty().set(true);
             dashboard.connected(new DashboardSource(session));
             if (!monitoring) {
@@ -242,7 +244,7 @@ public final class DesktopWiring implements AutoCloseable {
                 () -> Optional.ofNullable(session).map(s -> ServerVersions.of(s.database())), tasks);
         shell.setOnAbout(() -> showAbout(about));
         // issue 9: EPCIS import/export and reconciliation
-        ExchangeViewModel exchange = new ExchangeViewModel(new ExchangeServices(() -> session), tasks, internalId -> {
+        exchange = new ExchangeViewModel(new ExchangeServices(() -> session), tasks, internalId -> {
             shell.sectionProperty().set(Section.SEARCH);
             searchController.searchFor(internalId);
         });
@@ -420,6 +422,15 @@ public final class DesktopWiring implements AutoCloseable {
                 signIn(request.profile());
             }
         });
+    }
+
+    /** Role-aware screens (issue 8): what the person may not do is disabled; the database still refuses it. */
+    private void applyPermissions(Permissions p) {
+        integrity.mayAnchorProperty().set(p.mayAnchor());
+        audits.mayRunAuditsProperty().set(p.mayRunAudits());
+        audits.maySignProperty().set(p.maySign());
+        exceptions.mayResolveProperty().set(p.mayResolveExceptions());
+        exchange.mayImportProperty().set(p.mayImport());
     }
 
     private void showAbout(AboutViewModel about) {

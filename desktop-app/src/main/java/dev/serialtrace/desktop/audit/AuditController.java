@@ -97,6 +97,9 @@ public final class AuditController {
     @FXML private TableColumn<ScanRow, String> classCol;
     @FXML private TableColumn<ScanRow, String> detailCol;
     @FXML private Button closeAudit;
+    @FXML private Button resume;
+    @FXML private Button resolve;
+    @FXML private Button sign;
     @FXML private Label closeSummary;
     @FXML private Button reportThis;
     private java.util.function.Consumer<String> onReportThis = code -> { };
@@ -174,7 +177,7 @@ public final class AuditController {
                 }
             }
         });
-        start.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.chosen()));
+        start.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.chosen()).or(vm.mayRunAuditsProperty().not()));
         openAudits.setItems(vm.openAudits());
 
         // scanning
@@ -183,8 +186,11 @@ public final class AuditController {
         currentLocation.valueProperty().bindBidirectional(vm.currentLocationProperty());
         sendingState.textProperty().bind(vm.sendingStateProperty());
         vm.onlineProperty().addListener((o, a, up) -> sendingState.pseudoClassStateChanged(OFFLINE, !up));
-        scanField.disableProperty().bind(vm.auditProperty().isNull().or(vm.closedProperty()));
-        closeAudit.disableProperty().bind(vm.auditProperty().isNull().or(vm.closedProperty()));
+        scanField.disableProperty().bind(vm.auditProperty().isNull().or(vm.closedProperty()).or(vm.mayRunAuditsProperty().not()));
+        closeAudit.disableProperty().bind(vm.auditProperty().isNull().or(vm.closedProperty()).or(vm.mayRunAuditsProperty().not()));
+        resume.disableProperty().bind(vm.mayRunAuditsProperty().not());
+        resolve.disableProperty().bind(vm.mayRunAuditsProperty().not());
+        sign.disableProperty().bind(vm.maySignProperty().not());
         ScanField.install(scanField, scannerGap, c -> {
             String before = scanField.getText();
             vm.capture(c.text(), c.scanned(), manualReason.getText());

@@ -112,6 +112,9 @@ public final class AuditViewModel implements AutoCloseable {
 
     // closing
     private final BooleanProperty closed = new SimpleBooleanProperty();
+    // role-aware UI (issue 8): set from the signed-in person's roles; the database still refuses
+    private final BooleanProperty mayRunAudits = new SimpleBooleanProperty(true);
+    private final BooleanProperty maySign = new SimpleBooleanProperty(true);
     private final ObservableList<Discrepancy> discrepancies = FXCollections.observableArrayList();
     private final StringProperty closeSummary = new SimpleStringProperty("");
     private final StringProperty contentHash = new SimpleStringProperty("");
@@ -578,6 +581,8 @@ public final class AuditViewModel implements AutoCloseable {
     public ObservableList<StockRetrofit.UntrackedStock> untracked() { return untracked; }
     public ObjectProperty<StockRetrofit.UntrackedStock> retrofitIntoProperty() { return retrofitInto; }
     public BooleanProperty closedProperty() { return closed; }
+    public BooleanProperty mayRunAuditsProperty() { return mayRunAudits; }
+    public BooleanProperty maySignProperty() { return maySign; }
     public ObservableList<Discrepancy> discrepancies() { return discrepancies; }
     public StringProperty closeSummaryProperty() { return closeSummary; }
     public StringProperty contentHashProperty() { return contentHash; }

@@ -44,6 +44,9 @@ public final class ExceptionsController {
     @FXML private TextField newSerial;
     @FXML private org.controlsfx.control.SearchableComboBox<dev.serialtrace.db.capture.ProductChoice> newProduct;
     @FXML private Label message;
+    @FXML private javafx.scene.control.Button match;
+    @FXML private javafx.scene.control.Button reject;
+    @FXML private javafx.scene.control.Button create;
 
     public ExceptionsController(ExceptionsViewModel vm, ZoneId zone) {
         this.vm = vm;
@@ -52,6 +55,9 @@ public final class ExceptionsController {
 
     @FXML
     private void initialize() {
+        for (javafx.scene.control.Button action : List.of(match, reject, create)) {
+            action.disableProperty().bind(vm.mayResolveProperty().not());
+        }
         List<CaptureExceptionQueue.Kind> kinds = new ArrayList<>();
         kinds.add(null);
         kinds.addAll(Arrays.asList(CaptureExceptionQueue.Kind.values()));

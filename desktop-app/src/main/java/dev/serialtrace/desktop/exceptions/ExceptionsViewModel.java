@@ -36,6 +36,10 @@ public final class ExceptionsViewModel {
     private final Supplier<Services> services;
     private final TaskExecutor tasks;
     private final Clock clock;
+    // role-aware UI (issue 8): set from the signed-in person's roles; the database still refuses
+    private final javafx.beans.property.BooleanProperty mayResolve = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    public javafx.beans.property.BooleanProperty mayResolveProperty() { return mayResolve; }
     private final ObjectProperty<CaptureExceptionQueue.Kind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<CaptureExceptionQueue.Status> status = new SimpleObjectProperty<>(CaptureExceptionQueue.Status.OPEN);
     private final StringProperty text = new SimpleStringProperty("");

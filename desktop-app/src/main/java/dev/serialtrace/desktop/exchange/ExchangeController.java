@@ -44,7 +44,7 @@ public final class ExchangeController {
         status.textProperty().bind(vm.statusProperty());
         error.textProperty().bind(vm.errorProperty());
         cancelButton.visibleProperty().bind(vm.runningProperty());
-        importButton.disableProperty().bind(vm.runningProperty());
+        importButton.disableProperty().bind(vm.runningProperty().or(vm.mayImportProperty().not()));
         reconcileButton.disableProperty().bind(vm.runningProperty());
         exportButton.disableProperty().bind(vm.runningProperty());
         failures.setItems(vm.failures());

@@ -55,6 +55,11 @@ public final class ExchangeViewModel {
     private final ObservableList<FindingRow> findings = FXCollections.observableArrayList();
     private AtomicBoolean cancel = new AtomicBoolean();
 
+    // role-aware UI (issue 8): set from the signed-in person's roles; the database still refuses
+    private final javafx.beans.property.BooleanProperty mayImport = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    public javafx.beans.property.BooleanProperty mayImportProperty() { return mayImport; }
+
     public ExchangeViewModel(Services services, TaskExecutor tasks, Consumer<String> openUnit) {
         this.services = services;
         this.tasks = tasks;
