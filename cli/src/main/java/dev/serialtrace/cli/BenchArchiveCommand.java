@@ -41,6 +41,10 @@ final class BenchArchiveCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "leave the month archived")
     boolean keep;
 
+    @Option(names = "--month", paramLabel = "YYYY-MM",
+            description = "time this month instead (older months are archived first, untimed, and moved back too)")
+    String month;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,10 +55,14 @@ final class BenchArchiveCommand implements Callable<Integer> {
             dsl.execute("analyze custody_event");   // partition sizes for the estimates
             DataLifecycle lifecycle = new DataLifecycle(dsl);
             PartitionState month = lifecycle.partitions().stream()
-                    .filter(p -> !p.archived() && p.from() != null && p.estimatedEvents() > 0).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no unarchived month with events to archive"));
+                    .filter(p -> !p.archived() && p.from() != null && p.estimatedEvents() > 0)
+                    .filter(p -> this.month == null || p.from().toLocalDate().toString().startsWith(this.month.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no unarchived month with events to archive"
+                            + (this.month == null ? "" : " in " + this.month)));
             LocalDate thisMonth = LocalDate.now().withDayOfMonth(1);
             int olderThan = (int) ChronoUnit.MONTHS.between(month.to().toLocalDate().withDayOfMonth(1), thisMonth);
+            List<ArchivedPartition> older = lifecycle.archive(olderThan + 1, tablespace, false);   // untimed: only the month is timed
             List<Long> sample = dsl.fetch("select distinct unit_id from " + month.schema() + "." + month.name()
                     + " limit " + samples).getValues(0, Long.class);
             err.printf("archiving %s (≈%,d events, %,d MB; %d sampled units)%n", month.name(), month.estimatedEvents(),
@@ -66,7 +74,7 @@ final class BenchArchiveCommand implements Callable<Integer> {
             double archiveMs = (System.nanoTime() - t0) / 1e6;
             long[] after = timeReads(dsl, sample);
 
-            out.printf("archived %d month(s) up to %s (%s) in %,.0f ms%s%n", moved.size(), month.name(),
+            out.printf("archived %d month(s), %s (%s) in %,.0f ms%s%n", moved.size(), month.name(),
                     String.format("≈%,d events, %,d MB", moved.stream().mapToLong(ArchivedPartition::estimatedEvents).sum(),
                             moved.stream().mapToLong(ArchivedPartition::bytes).sum() / (1024 * 1024)),
                     archiveMs, tablespace == null ? " (schema move only)" : " (into tablespace " + tablespace + ")");
@@ -74,7 +82,7 @@ final class BenchArchiveCommand implements Callable<Integer> {
             out.printf("timeline + verify of one unit of that month, after:  %s%n", percentiles(after));
             if (!keep) {
                 long t1 = System.nanoTime();
-                for (ArchivedPartition p : moved) {
+                for (ArchivedPartition p : java.util.stream.Stream.concat(older.stream(), moved.stream()).toList()) {
                     dsl.execute("alter table archive." + p.name() + " set schema public");
                     if (tablespace != null) {
                         dsl.execute("alter table public." + p.name() + " set tablespace pg_default");
