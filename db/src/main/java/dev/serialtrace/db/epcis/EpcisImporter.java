@@ -139,7 +139,7 @@ public final class EpcisImporter {
             long index = 0;
             while ((e = reader.next()) != null) {
                 if (!bad.get((int) index)) {
-                    batch.add(new Pending(index, e));
+                    batch.add(new Pending(index, e, reader.namespaces()));
                 }
                 index++;
                 if (batch.size() >= options.batchSize()) {
@@ -214,10 +214,10 @@ public final class EpcisImporter {
         final String hash;
         final String key;
 
-        Pending(long index, ObjectNode event) {
+        Pending(long index, ObjectNode event, Map<String, String> namespaces) {
             this.index = index;
             this.event = event;
-            this.hash = EventHash.of(event);
+            this.hash = EventHash.of(event, namespaces);
             this.key = event.has("errorDeclaration") ? hash + "#errorDeclaration" : hash;
         }
     }

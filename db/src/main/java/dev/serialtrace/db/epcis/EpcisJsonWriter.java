@@ -22,7 +22,7 @@ final class EpcisJsonWriter implements EpcisDocumentWriter {
         json.writeArrayFieldStart("@context");
         json.writeString(EpcisEvents.CONTEXT);
         json.writeStartObject();
-        json.writeStringField("cbvmda", EpcisEvents.CBVMDA_NS);
+        json.writeStringField("cbvmda", EpcisEvents.CBVMDA_NS + ":"); // a JSON-LD prefix: the name follows directly
         json.writeStringField("gs1ushc", EpcisEvents.GS1USHC_NS);
         json.writeEndObject();
         json.writeEndArray();
