@@ -60,7 +60,7 @@ public final class EventHash {
     static String preHash(ObjectNode e, Map<String, String> ns) {
         StringBuilder s = new StringBuilder(256);
         s.append("eventType=").append(e.path("type").asText());
-        s.append("eventTime=").append(EpcisEvents.utcMillis(OffsetDateTime.parse(e.path("eventTime").asText())));
+        s.append("eventTime=").append(EpcisEvents.utcMillis(EpcisEvents.parseTime(e.path("eventTime").asText())));
         s.append("eventTimeZoneOffset=").append(e.path("eventTimeZoneOffset").asText());
         for (String field : ORDER) {
             JsonNode v = e.get(field);
@@ -208,7 +208,7 @@ public final class EventHash {
         }
         if (key.toLowerCase().contains("time") && !key.toLowerCase().contains("offset")) {
             try {
-                return EpcisEvents.utcMillis(OffsetDateTime.parse(text));
+                return EpcisEvents.utcMillis(EpcisEvents.parseTime(text));
             } catch (RuntimeException notATime) {
                 return text;
             }
