@@ -42,6 +42,12 @@ final class EpcisBench implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "" + EpcisImporter.DEFAULT_BATCH,
             description = "events per import transaction (default ${DEFAULT-VALUE})")
     int batchSize;
+    @Option(names = "--warm-up-days", defaultValue = "10",
+            description = "days of history exported (not timed) before the timed exports, so they run compiled (default ${DEFAULT-VALUE})")
+    int warmUpDays;
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "exports of the range in each format; the JIT needs a few hundred thousand events, so compare the last (default ${DEFAULT-VALUE})")
+    int rounds;
     @Option(names = "--skip-import", description = "measure export only (writes nothing to the database but the sync log)")
     boolean skipImport;
     @Mixin ConnectionOptions connection;
@@ -60,12 +66,13 @@ final class EpcisBench implements Callable<Integer> {
             var newest = db.dsl().select(org.jooq.impl.DSL.max(CUSTODY_EVENT.OCCURRED_AT)).from(CUSTODY_EVENT).fetchOne(0,
                     java.time.OffsetDateTime.class);
             LocalDate to = newest == null ? LocalDate.now() : newest.toLocalDate();
-            // untimed: the first export of a JVM runs mostly interpreted (3× slower at 200k events on this machine)
+            // untimed: the first export of a JVM runs mostly interpreted (2–3× slower at 200k events on this machine)
             EpcisExporter.Result warm = new EpcisExporter(db.dsl(), Clock.systemDefaultZone()).export(
-                    new EpcisExporter.Selection.Between(to.minusDays(Math.min(days, 3) - 1L), to),
+                    new EpcisExporter.Selection.Between(to.minusDays(Math.min(days, warmUpDays) - 1L), to),
                     new EpcisExporter.Options(EpcisDocumentWriter.Format.JSONLD, false, "bench warm-up", sensorData),
                     OutputStream.nullOutputStream(), n -> { });
             out.printf("warm-up: %,d events exported (not timed)%n", warm.events());
+            for (int round = 1; round <= rounds; round++) {
             for (EpcisDocumentWriter.Format format : formats) {
                 long cpu0 = cpuNanos();
                 Path file = Files.createTempFile("serialtrace-bench-", format == EpcisDocumentWriter.Format.XML ? ".xml" : ".jsonld");
@@ -73,12 +80,13 @@ final class EpcisBench implements Callable<Integer> {
                     EpcisExporter.Result r = new EpcisExporter(db.dsl(), Clock.systemDefaultZone()).export(
                             new EpcisExporter.Selection.Between(to.minusDays(days - 1L), to),
                             new EpcisExporter.Options(format, false, "bench", sensorData), os, n -> { });
-                    out.printf("export %-6s %,12d events %,9d ms %,10.0f events/s %,8d MB (client CPU %,.1f s)%n", format, r.events(),
+                    out.printf("export %-6s round %d %,12d events %,9d ms %,10.0f events/s %,8d MB (client CPU %,.1f s)%n", format, round, r.events(),
                             r.millis(), r.millis() == 0 ? 0.0 : r.events() * 1000.0 / r.millis(), Files.size(file) >> 20,
                             (cpuNanos() - cpu0) / 1e9);
                 } finally {
                     Files.deleteIfExists(file);
                 }
+            }
             }
             if (!skipImport) {
                 Path doc = Files.createTempFile("serialtrace-bench-", ".jsonld");
