@@ -139,7 +139,7 @@ final class EpcisCommand {
             EpcisImporter.Report r;
             try (Database db = connection.open(err)) {
                 r = new EpcisImporter(db.dsl(), Clock.systemDefaultZone()).importFile(file,
-                        new EpcisImporter.Options(dryRun, acceptPartial, partner == null ? file.getFileName().toString() : partner, 1_000),
+                        new EpcisImporter.Options(dryRun, acceptPartial, partner == null ? file.getFileName().toString() : partner, EpcisImporter.DEFAULT_BATCH),
                         (phase, done, total) -> {
                             err.printf("\r%s %,d%s events", phase, done, total > 0 ? " of " + String.format("%,d", total) : "");
                             err.flush();

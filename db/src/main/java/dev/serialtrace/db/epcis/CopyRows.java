@@ -28,6 +28,10 @@ final class CopyRows {
             return this;
         }
         String s = v.toString();
+        if (plain(s)) {
+            text.append(s); // the usual case, without a per-character append
+            return this;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -39,6 +43,16 @@ final class CopyRows {
             }
         }
         return this;
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     void endRow() {

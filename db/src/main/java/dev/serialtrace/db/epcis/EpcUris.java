@@ -113,6 +113,14 @@ public final class EpcUris {
                 String[] p = uri.substring(16).split("\\.", 2);
                 return DL + "/00/" + withCheckDigit(p[1].charAt(0) + p[0] + p[1].substring(1));
             }
+            if (uri.startsWith("urn:epc:id:giai:")) {
+                String[] p = uri.substring(16).split("\\.", 2);
+                return DL + "/8004/" + p[0] + encode(decode(p[1]));
+            }
+            if (uri.startsWith("urn:epc:id:gdti:")) {
+                String[] p = uri.substring(16).split("\\.", 3);
+                return DL + "/253/" + withCheckDigit(p[0] + p[1]) + encode(decode(p[2]));
+            }
             if (uri.startsWith("urn:epc:class:lgtin:")) {
                 String[] p = uri.substring(20).split("\\.", 3);
                 return DL + "/01/" + gtin(p[0], p[1]) + "/10/" + encode(decode(p[2]));

@@ -16,6 +16,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -120,13 +122,29 @@ public final class EpcisExporter {
                     var ordered = selection instanceof Selection.Between
                             ? query // a date range streams partition by partition, without sorting the whole range
                             : query.orderBy(CUSTODY_EVENT.OCCURRED_AT, CUSTODY_EVENT.ID);
-                    try (Cursor<Record> cursor = ordered.fetchSize(5_000).fetchLazy()) {
-                        for (Record r : cursor) {
-                            writer.event(event(r, options, ownGln));
-                            if (++count[0] % 10_000 == 0) {
-                                progress.accept(count[0]);
+                    if (options.sensorData()) {
+                        // sensor summaries query the database per cold event: a cursor leaves the connection usable for that
+                        try (Cursor<Record> cursor = ordered.fetchSize(5_000).fetchLazy()) {
+                            for (Record r : cursor) {
+                                String[] row = new String[r.size()];
+                                for (int i = 0; i < row.length; i++) {
+                                    Object v = r.get(i);
+                                    row[i] = v == null ? null : v instanceof org.jooq.JSONB j ? j.data() : v.toString();
+                                }
+                                write(writer, event(row, options, ownGln), count, progress);
                             }
                         }
+                    } else {
+                        // COPY of the query's rows: a plan that may run in parallel, rows streamed in PostgreSQL's
+                        // text form (cheaper to produce and to read than result-set rows)
+                        db.connection(c -> {
+                            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI()
+                                    .copyOut("copy (" + db.renderInlined(ordered) + ") to stdout");
+                            byte[] line;
+                            while ((line = copy.readFromCopy()) != null) {
+                                write(writer, event(CopyText.split(line, COLUMNS), options, ownGln), count, progress);
+                            }
+                        });
                     }
                     writer.finish();
                 } catch (IOException e) {
@@ -143,6 +161,17 @@ public final class EpcisExporter {
                 SyncLog.Status.success, count[0], count[0], 0, describe(selection));
         progress.accept(count[0]);
         return new Result(count[0], millis, dscsa[0]);
+    }
+
+    private static void write(EpcisDocumentWriter writer, ObjectNode event, long[] count, LongConsumer progress) {
+        try {
+            writer.event(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (++count[0] % 10_000 == 0) {
+            progress.accept(count[0]);
+        }
     }
 
     private static String format(Options options) {
@@ -184,37 +213,47 @@ public final class EpcisExporter {
                 .and(CUSTODY_EVENT.OCCURRED_AT.lt(b.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
     }
 
+    // the query's columns, in this order
+    private static final int ID = 0, UNIT_ID = 1, OCCURRED_AT = 2, OCCURRED_ZONE = 3, RECORDED_AT = 4, BIZ_STEP = 5,
+            DISPOSITION = 6, BIZ_TRANSACTIONS = 7, PARENT_UNIT_ID = 8, FROM_LOCATION_ID = 9, INTERNAL_ID = 10, SERIAL = 11,
+            UNIT_GTIN = 12, UNIT_EXPIRY = 13, PRODUCT_GTIN = 14, PREFIX_LENGTH = 15, STORAGE_TEMP_MIN = 16, LOT_CODE = 17,
+            LOT_EXPIRY = 18, FROM_PATH = 19, FROM_COLD = 20, FROM_GLN = 21, TO_PATH = 22, TO_GLN = 23, SOURCE_GLN = 24,
+            SOURCE_NAME = 25, DESTINATION_GLN = 26, DESTINATION_NAME = 27, PARENT_INTERNAL_ID = 28, PARENT_SERIAL = 29,
+            PARENT_GTIN = 30, PARENT_PRODUCT_GTIN = 31, PARENT_PREFIX_LENGTH = 32, COLUMNS = 33;
+
     private static List<SelectField<?>> fields() {
-        List<SelectField<?>> f = new ArrayList<>(List.of(CUSTODY_EVENT.ID, CUSTODY_EVENT.UNIT_ID, CUSTODY_EVENT.OCCURRED_AT,
+        return List.of(CUSTODY_EVENT.ID, CUSTODY_EVENT.UNIT_ID, CUSTODY_EVENT.OCCURRED_AT,
                 CUSTODY_EVENT.OCCURRED_ZONE, CUSTODY_EVENT.RECORDED_AT, CUSTODY_EVENT.BIZ_STEP, CUSTODY_EVENT.DISPOSITION,
                 CUSTODY_EVENT.BIZ_TRANSACTIONS, CUSTODY_EVENT.PARENT_UNIT_ID, CUSTODY_EVENT.FROM_LOCATION_ID,
                 UNIT.INTERNAL_ID, UNIT.SERIAL, UNIT.GTIN, UNIT.EXPIRY, PRODUCT.GTIN, PRODUCT.COMPANY_PREFIX_LENGTH,
                 PRODUCT.STORAGE_TEMP_MIN, LOT.LOT_CODE, LOT.EXPIRY, FROM.PATH, FROM.IS_COLD, FROM_SITE_PARTY.GLN, TO.PATH,
                 TO_SITE_PARTY.GLN, SOURCE.GLN, SOURCE.NAME, DESTINATION.GLN, DESTINATION.NAME, PARENT.INTERNAL_ID,
-                PARENT.SERIAL, PARENT.GTIN, PARENT_PRODUCT.GTIN, PARENT_PRODUCT.COMPANY_PREFIX_LENGTH));
-        return f;
+                PARENT.SERIAL, PARENT.GTIN, PARENT_PRODUCT.GTIN, PARENT_PRODUCT.COMPANY_PREFIX_LENGTH);
     }
 
-    /** The EPCIS event of one custody event row, its eventID the GS1 hash of its content. */
-    private ObjectNode event(Record r, Options options, String ownGln) {
+    private static final BizStep[] STEPS = BizStep.values();
+    private static final Disposition[] DISPOSITIONS = Disposition.values();
+
+    /** The EPCIS event of one custody event row (text values, as COPY gives them), its eventID the GS1 hash of its content. */
+    private ObjectNode event(String[] r, Options options, String ownGln) {
         boolean digitalLink = options.digitalLink();
-        BizStep step = BizStep.valueOf(r.get(CUSTODY_EVENT.BIZ_STEP).getLiteral());
-        Disposition disposition = Disposition.valueOf(r.get(CUSTODY_EVENT.DISPOSITION).getLiteral());
-        String gtin = r.get(UNIT.GTIN) != null ? r.get(UNIT.GTIN) : r.get(PRODUCT.GTIN);
-        String epc = EpcUris.unit(gtin, r.get(PRODUCT.COMPANY_PREFIX_LENGTH), r.get(UNIT.SERIAL), r.get(UNIT.INTERNAL_ID), digitalLink);
-        boolean aggregation = AGGREGATION.contains(step) && r.get(CUSTODY_EVENT.PARENT_UNIT_ID) != null;
+        BizStep step = BizStep.valueOf(r[BIZ_STEP]);
+        Disposition disposition = Disposition.valueOf(r[DISPOSITION]);
+        String gtin = r[UNIT_GTIN] != null ? r[UNIT_GTIN] : r[PRODUCT_GTIN];
+        String epc = EpcUris.unit(gtin, shortOrNull(r[PREFIX_LENGTH]), r[SERIAL], r[INTERNAL_ID], digitalLink);
+        boolean aggregation = AGGREGATION.contains(step) && r[PARENT_UNIT_ID] != null;
 
         ObjectNode e = EpcisEvents.MAPPER.createObjectNode();
         e.put("type", aggregation ? "AggregationEvent" : "ObjectEvent");
-        OffsetDateTime at = r.get(CUSTODY_EVENT.OCCURRED_AT);
-        ZoneOffset offset = offset(r.get(CUSTODY_EVENT.OCCURRED_ZONE), at);
+        OffsetDateTime at = CopyText.timestamp(r[OCCURRED_AT]);
+        ZoneOffset offset = offset(r[OCCURRED_ZONE], at);
         e.put("eventTime", EpcisEvents.time(at.withOffsetSameInstant(offset)));
-        e.put("recordTime", EpcisEvents.time(r.get(CUSTODY_EVENT.RECORDED_AT)));
+        e.put("recordTime", EpcisEvents.time(CopyText.timestamp(r[RECORDED_AT])));
         e.put("eventTimeZoneOffset", EpcisEvents.offset(offset));
         if (aggregation) {
-            String parentGtin = r.get(PARENT.GTIN) != null ? r.get(PARENT.GTIN) : r.get(PARENT_PRODUCT.GTIN);
-            e.put("parentID", EpcUris.unit(parentGtin, r.get(PARENT_PRODUCT.COMPANY_PREFIX_LENGTH), r.get(PARENT.SERIAL),
-                    r.get(PARENT.INTERNAL_ID), digitalLink));
+            String parentGtin = r[PARENT_GTIN] != null ? r[PARENT_GTIN] : r[PARENT_PRODUCT_GTIN];
+            e.put("parentID", EpcUris.unit(parentGtin, shortOrNull(r[PARENT_PREFIX_LENGTH]), r[PARENT_SERIAL],
+                    r[PARENT_INTERNAL_ID], digitalLink));
             e.putArray("childEPCs").add(epc);
             e.put("action", step == BizStep.packing ? "ADD" : "DELETE");
         } else {
@@ -222,54 +261,64 @@ public final class EpcisExporter {
             e.put("action", step == BizStep.commissioning ? "ADD"
                     : step == BizStep.decommissioning || step == BizStep.destroying ? "DELETE" : "OBSERVE");
         }
-        e.put("bizStep", Cbv.uri(step));
-        e.put("disposition", Cbv.uri(disposition));
-        if (r.get(FROM.PATH) != null) {
-            e.putObject("readPoint").put("id", EpcUris.location(r.get(FROM_SITE_PARTY.GLN), r.get(FROM.PATH)));
+        e.put("bizStep", STEP_URIS[step.ordinal()]);
+        e.put("disposition", DISPOSITION_URIS[disposition.ordinal()]);
+        if (r[FROM_PATH] != null) {
+            e.putObject("readPoint").put("id", EpcUris.location(r[FROM_GLN], r[FROM_PATH]));
         }
-        if (r.get(TO.PATH) != null) {
-            e.putObject("bizLocation").put("id", EpcUris.location(r.get(TO_SITE_PARTY.GLN), r.get(TO.PATH)));
+        if (r[TO_PATH] != null) {
+            e.putObject("bizLocation").put("id", EpcUris.location(r[TO_GLN], r[TO_PATH]));
         }
-        JsonNode transactions = json(r.get(CUSTODY_EVENT.BIZ_TRANSACTIONS).data());
-        if (transactions.size() > 0) {
-            ArrayNode list = e.putArray("bizTransactionList");
-            for (JsonNode t : transactions) {
-                list.addObject().put("type", Cbv.Vocabulary.BIZ_TRANSACTION_TYPE.uri(t.path("type").asText()))
-                        .put("bizTransaction", BizTransactions.uri(ownGln, t.path("id").asText()));
+        String bizTransactions = r[BIZ_TRANSACTIONS];
+        if (bizTransactions != null && !bizTransactions.equals("[]")) {
+            JsonNode transactions = json(bizTransactions);
+            if (transactions.size() > 0) {
+                ArrayNode list = e.putArray("bizTransactionList");
+                for (JsonNode t : transactions) {
+                    list.addObject().put("type", Cbv.Vocabulary.BIZ_TRANSACTION_TYPE.uri(t.path("type").asText()))
+                            .put("bizTransaction", BizTransactions.uri(ownGln, t.path("id").asText()));
+                }
             }
         }
-        if (r.get(SOURCE.NAME) != null) {
-            e.putArray("sourceList").addObject().put("type", Cbv.Vocabulary.SOURCE_DESTINATION_TYPE.uri("possessing_party"))
-                    .put("source", EpcUris.party(r.get(SOURCE.GLN), r.get(SOURCE.NAME)));
+        if (r[SOURCE_NAME] != null) {
+            e.putArray("sourceList").addObject().put("type", POSSESSING_PARTY)
+                    .put("source", EpcUris.party(r[SOURCE_GLN], r[SOURCE_NAME]));
         }
-        if (r.get(DESTINATION.NAME) != null) {
-            e.putArray("destinationList").addObject().put("type", Cbv.Vocabulary.SOURCE_DESTINATION_TYPE.uri("possessing_party"))
-                    .put("destination", EpcUris.party(r.get(DESTINATION.GLN), r.get(DESTINATION.NAME)));
+        if (r[DESTINATION_NAME] != null) {
+            e.putArray("destinationList").addObject().put("type", POSSESSING_PARTY)
+                    .put("destination", EpcUris.party(r[DESTINATION_GLN], r[DESTINATION_NAME]));
         }
-        if (!aggregation && step == BizStep.commissioning && (r.get(LOT.LOT_CODE) != null || expiry(r) != null)) {
+        String expiry = r[UNIT_EXPIRY] != null ? r[UNIT_EXPIRY] : r[LOT_EXPIRY];
+        if (!aggregation && step == BizStep.commissioning && (r[LOT_CODE] != null || expiry != null)) {
             ObjectNode ilmd = e.putObject("ilmd");
-            if (r.get(LOT.LOT_CODE) != null) {
-                ilmd.put(EpcisEvents.LOT, r.get(LOT.LOT_CODE));
+            if (r[LOT_CODE] != null) {
+                ilmd.put(EpcisEvents.LOT, r[LOT_CODE]);
             }
-            if (expiry(r) != null) {
-                ilmd.put(EpcisEvents.EXPIRY, expiry(r).toString());
+            if (expiry != null) {
+                ilmd.put(EpcisEvents.EXPIRY, expiry);
             }
         }
-        if (options.sensorData() && Boolean.TRUE.equals(r.get(FROM.IS_COLD)) && r.get(PRODUCT.STORAGE_TEMP_MIN) != null) {
-            SensorSummary.of(dsl, r.get(CUSTODY_EVENT.FROM_LOCATION_ID), r.get(CUSTODY_EVENT.UNIT_ID), at)
+        if (options.sensorData() && CopyText.bool(r[FROM_COLD]) && r[STORAGE_TEMP_MIN] != null) {
+            SensorSummary.of(dsl, Long.valueOf(r[FROM_LOCATION_ID]), Long.valueOf(r[UNIT_ID]), at)
                     .ifPresent(reading -> e.putArray("sensorElementList").add(reading));
         }
         e.put("eventID", EventHash.of(e));
         return e;
     }
 
-    private static LocalDate expiry(Record r) {
-        return r.get(UNIT.EXPIRY) != null ? r.get(UNIT.EXPIRY) : r.get(LOT.EXPIRY);
+    private static final String POSSESSING_PARTY = Cbv.Vocabulary.SOURCE_DESTINATION_TYPE.uri("possessing_party");
+    private static final String[] STEP_URIS = java.util.Arrays.stream(STEPS).map(Cbv::uri).toArray(String[]::new);
+    private static final String[] DISPOSITION_URIS = java.util.Arrays.stream(DISPOSITIONS).map(Cbv::uri).toArray(String[]::new);
+
+    private static Short shortOrNull(String s) {
+        return s == null ? null : Short.valueOf(s);
     }
+
+    private static final java.util.Map<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static ZoneOffset offset(String zone, OffsetDateTime at) {
         try {
-            return ZoneId.of(zone).getRules().getOffset(at.toInstant());
+            return ZONES.computeIfAbsent(zone, ZoneId::of).getRules().getOffset(at.toInstant());
         } catch (RuntimeException unknownZone) {
             return ZoneOffset.UTC;
         }

@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import static dev.serialtrace.db.jooq.Tables.*;
@@ -43,9 +47,12 @@ import static dev.serialtrace.db.jooq.Tables.*;
  * bad event imports nothing. Every run that writes is recorded in the sync log.
  */
 public final class EpcisImporter {
+    /** Events per transaction: large enough that the per-statement triggers' fixed cost is spread thin. */
+    public static final int DEFAULT_BATCH = 5_000;
+
     public record Options(boolean dryRun, boolean acceptPartial, String partner, int batchSize) {
         public static Options defaults(String partner) {
-            return new Options(false, false, partner, 1_000);
+            return new Options(false, false, partner, DEFAULT_BATCH);
         }
     }
 
@@ -133,29 +140,42 @@ public final class EpcisImporter {
         Counts counts = new Counts();
         counts.failed = invalid;
         boolean stopped = false;
+        // Two batches at most in memory: while one is written (by the writer thread, in its
+        // transaction), the next is read, checked and hashed here.
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "epcis-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> inFlight = null;
         try (EpcisReader reader = EpcisReader.open(file)) {
             List<Pending> batch = new ArrayList<>(options.batchSize());
             ObjectNode e;
             long index = 0;
             while ((e = reader.next()) != null) {
                 if (!bad.get((int) index)) {
-                    batch.add(new Pending(index, e));
+                    batch.add(new Pending(index, e, reader.namespaces()));
                 }
                 index++;
                 if (batch.size() >= options.batchSize()) {
-                    importBatch(batch, options, syncId, counts, failures, failedCount);
-                    batch.clear();
-                    progress.update("importing", index, total);
+                    List<Pending> full = batch;
+                    batch = new ArrayList<>(options.batchSize());
+                    await(inFlight);
+                    inFlight = writer.submit(() -> importBatch(full, options, syncId, counts, failures, failedCount));
+                    progress.update("importing", index - options.batchSize(), total);
                     if (cancelled.getAsBoolean()) {
                         stopped = true;
                         break;
                     }
                 }
             }
+            await(inFlight);
             if (!stopped && !batch.isEmpty()) {
                 importBatch(batch, options, syncId, counts, failures, failedCount);
             }
             progress.update("importing", index, total);
+        } finally {
+            writer.shutdownNow();
         }
         Report report = new Report(total, counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
                 millis(t0), failures, options.dryRun(), stopped, syncId);
@@ -169,6 +189,24 @@ public final class EpcisImporter {
                     .where(SYNC_LOG.ID.eq(syncId)).execute();
         }
         return report;
+    }
+
+    /** Waits for the batch being written; its failure (other than a refused event, handled there) is this import's. */
+    private static void await(Future<?> batch) {
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static String summary(Path file, Report r) {
@@ -214,10 +252,10 @@ public final class EpcisImporter {
         final String hash;
         final String key;
 
-        Pending(long index, ObjectNode event) {
+        Pending(long index, ObjectNode event, Map<String, String> namespaces) {
             this.index = index;
             this.event = event;
-            this.hash = EventHash.of(event);
+            this.hash = EventHash.of(event, namespaces);
             this.key = event.has("errorDeclaration") ? hash + "#errorDeclaration" : hash;
         }
     }
@@ -352,7 +390,7 @@ public final class EpcisImporter {
                 arr.append(i > entry.getValue()[0] ? "," : "").append(ids[i]);
             }
             epcis.value(p.key).value(eventId(p.event)).value(p.event.path("type").asText())
-                    .value(OffsetDateTime.parse(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
+                    .value(EpcisEvents.parseTime(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
                     .value(EpcisEvents.MAPPER.writeValueAsString(p.event)).endRow();
         }
         db.connection(epcis::copy);
@@ -381,7 +419,7 @@ public final class EpcisImporter {
         ObjectNode e = p.event;
         String type = e.path("type").asText();
         String action = e.path("action").asText("OBSERVE");
-        OffsetDateTime at = OffsetDateTime.parse(e.path("eventTime").asText());
+        OffsetDateTime at = EpcisEvents.parseTime(e.path("eventTime").asText());
         String zone = e.path("eventTimeZoneOffset").asText();
         Optional<BizStep> step = e.has("bizStep") ? CbvMapping.step(e.get("bizStep").asText()) : Optional.empty();
         Optional<Disposition> disposition = e.has("disposition") ? CbvMapping.disposition(e.get("disposition").asText()) : Optional.empty();

@@ -18,6 +18,11 @@ public interface EpcisReader extends AutoCloseable {
     /** The next event, or null at the end. */
     ObjectNode next() throws IOException;
 
+    /** Namespace prefixes the document declared so far (prefix to IRI), for the event hash of extension fields. */
+    default java.util.Map<String, String> namespaces() {
+        return java.util.Map.of();
+    }
+
     @Override
     void close() throws IOException;
 

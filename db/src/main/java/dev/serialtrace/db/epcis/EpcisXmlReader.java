@@ -39,11 +39,26 @@ final class EpcisXmlReader implements EpcisReader {
         }
     }
 
+    private final java.util.Map<String, String> namespaces = new java.util.HashMap<>();
+
+    @Override
+    public java.util.Map<String, String> namespaces() {
+        return namespaces;
+    }
+
     @Override
     public ObjectNode next() throws IOException {
         try {
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && EVENT_TYPES.contains(xml.getLocalName())
+                int t = xml.next();
+                if (t == XMLStreamConstants.START_ELEMENT) {
+                    for (int i = 0; i < xml.getNamespaceCount(); i++) {
+                        if (xml.getNamespacePrefix(i) != null && !xml.getNamespacePrefix(i).isEmpty()) {
+                            namespaces.putIfAbsent(xml.getNamespacePrefix(i), xml.getNamespaceURI(i));
+                        }
+                    }
+                }
+                if (t == XMLStreamConstants.START_ELEMENT && EVENT_TYPES.contains(xml.getLocalName())
                         && isEpcisElement()) {
                     ObjectNode event = EpcisEvents.MAPPER.createObjectNode();
                     event.put("type", xml.getLocalName());

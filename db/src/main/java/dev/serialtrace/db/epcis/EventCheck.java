@@ -105,7 +105,7 @@ final class EventCheck {
             return;
         }
         try {
-            OffsetDateTime.parse(v);
+            EpcisEvents.parseTime(v);
         } catch (DateTimeParseException bad) {
             problems.add(new Problem(path + field, "'" + v + "' is not a date-time with offset (e.g. 2024-03-01T10:15:00+01:00)"));
         }

@@ -28,7 +28,7 @@ public final class EventHash {
     private static final List<String> ORDER = List.of("epcList", "parentID", "inputEPCList", "childEPCs", "quantityList",
             "childQuantityList", "inputQuantityList", "outputEPCList", "outputQuantityList", "action", "transformationID",
             "bizStep", "disposition", "persistentDisposition", "readPoint", "bizLocation", "bizTransactionList",
-            "sourceList", "destinationList", "sensorElementList");
+            "sourceList", "destinationList", "sensorElementList", "ilmd");
     private static final Set<String> IGNORED = Set.of("type", "eventTime", "eventTimeZoneOffset", "recordTime", "eventID",
             "errorDeclaration", "@context", "certificationInfo", "isA");
     private static final List<String> META_ORDER = List.of("time", "startTime", "endTime", "deviceID", "deviceMetadata",
@@ -38,17 +38,29 @@ public final class EventHash {
             "booleanValue", "hexBinaryValue", "uriValue", "minValue", "maxValue", "meanValue", "sDev", "percRank",
             "percValue", "uom", "coordinateReferenceSystem");
 
+    /** The namespace prefix our documents (and GS1's examples) use for master-data attributes, with the namespace the hash names. */
+    private static final Map<String, String> NAMESPACES = Map.of("cbvmda", EpcisEvents.CBVMDA_NS + ":");
+
     private EventHash() {
     }
 
     public static String of(ObjectNode event) {
-        return "ni:///sha-256;" + HexFormat.of().formatHex(sha256(preHash(event))) + "?ver=CBV2.0";
+        return of(event, Map.of());
+    }
+
+    /** @param namespaces the prefixes the document declares ({@link EpcisReader#namespaces()}), for extension names */
+    public static String of(ObjectNode event, Map<String, String> namespaces) {
+        return "ni:///sha-256;" + HexFormat.of().formatHex(sha256(preHash(event, namespaces))) + "?ver=CBV2.0";
     }
 
     static String preHash(ObjectNode e) {
+        return preHash(e, Map.of());
+    }
+
+    static String preHash(ObjectNode e, Map<String, String> ns) {
         StringBuilder s = new StringBuilder(256);
         s.append("eventType=").append(e.path("type").asText());
-        s.append("eventTime=").append(EpcisEvents.utcMillis(OffsetDateTime.parse(e.path("eventTime").asText())));
+        s.append("eventTime=").append(EpcisEvents.utcMillis(EpcisEvents.parseTime(e.path("eventTime").asText())));
         s.append("eventTimeZoneOffset=").append(e.path("eventTimeZoneOffset").asText());
         for (String field : ORDER) {
             JsonNode v = e.get(field);
@@ -97,16 +109,19 @@ public final class EventHash {
                     for (JsonNode element : v) {
                         StringBuilder item = new StringBuilder("sensorElement");
                         if (element.has("sensorMetadata")) {
-                            item.append("sensorMetadata").append(ordered(element.get("sensorMetadata"), META_ORDER));
+                            item.append("sensorMetadata").append(ordered(element.get("sensorMetadata"), META_ORDER, ns));
                         }
                         List<String> reports = new ArrayList<>();
-                        element.path("sensorReport").forEach(r -> reports.add("sensorReport" + ordered(r, REPORT_ORDER)));
+                        element.path("sensorReport").forEach(r -> reports.add("sensorReport" + ordered(r, REPORT_ORDER, ns)));
                         reports.sort(null);
                         reports.forEach(item::append);
                         items.add(item.toString());
                     }
-                    sorted(s, field, items);
+                    // the reference implementation writes the elements without the list's own name
+                    sorted(s, "", items);
                 }
+                case "ilmd" -> s.append(generic("ilmd", v, ns));
+                case "transformationID" -> s.append(field).append('=').append(EpcUris.canonical(v.asText()));
                 default -> s.append(field).append('=').append(v.asText());
             }
         }
@@ -115,7 +130,7 @@ public final class EventHash {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!IGNORED.contains(f.getKey()) && !ORDER.contains(f.getKey())) {
-                rest.add(generic(f.getKey(), f.getValue()));
+                rest.add(generic(f.getKey(), f.getValue(), ns));
             }
         }
         rest.sort(null);
@@ -127,12 +142,13 @@ public final class EventHash {
         List<String> items = new ArrayList<>();
         for (JsonNode entry : v) {
             String value = item + "=" + EpcUris.canonical(entry.path(item).asText());
-            items.add(entry.has("type") ? value + "type=" + types.canonical(entry.get("type").asText()) : value);
+            // type first, as the reference implementation does (and as CBV 2.0 §8.9.2 lists the attribute)
+            items.add(entry.has("type") ? "type=" + types.canonical(entry.get("type").asText()) + value : value);
         }
         sorted(s, list, items);
     }
 
-    private static String ordered(JsonNode object, List<String> order) {
+    private static String ordered(JsonNode object, List<String> order, Map<String, String> ns) {
         StringBuilder s = new StringBuilder();
         for (String key : order) {
             JsonNode v = object.get(key);
@@ -143,7 +159,7 @@ public final class EventHash {
         List<String> rest = new ArrayList<>();
         object.fields().forEachRemaining(f -> {
             if (!order.contains(f.getKey())) {
-                rest.add(generic(f.getKey(), f.getValue()));
+                rest.add(generic(f.getKey(), f.getValue(), ns));
             }
         });
         rest.sort(null);
@@ -151,26 +167,48 @@ public final class EventHash {
         return s.toString();
     }
 
-    private static String generic(String key, JsonNode v) {
+    private static String generic(String rawKey, JsonNode v, Map<String, String> ns) {
+        String key = expand(rawKey, ns);
         if (v.isObject()) {
             List<String> parts = new ArrayList<>();
-            v.fields().forEachRemaining(f -> parts.add(generic(f.getKey(), f.getValue())));
+            v.fields().forEachRemaining(f -> parts.add(generic(f.getKey(), f.getValue(), ns)));
             parts.sort(null);
             return key + String.join("", parts);
         }
         if (v.isArray()) {
             List<String> parts = new ArrayList<>();
-            v.forEach(item -> parts.add(generic(key, item)));
+            v.forEach(item -> parts.add(generic(rawKey, item, ns)));
             parts.sort(null);
             return String.join("", parts);
         }
-        return key + "=" + value(key, v.asText());
+        return key + "=" + value(rawKey, v.asText());
+    }
+
+    /**
+     * A compact extension name ({@code cbvmda:lotNumber}) as the reference implementation writes
+     * it: {@code {urn:epcglobal:cbv:mda:}lotNumber}, with the prefixes the document declares
+     * (JSON-LD {@code @context}, XML namespace declarations) and {@link #NAMESPACES}.
+     */
+    static String expand(String key, Map<String, String> declared) {
+        int colon = key.indexOf(':');
+        if (colon <= 0 || key.startsWith("http")) {
+            return key;
+        }
+        String prefix = key.substring(0, colon);
+        String ns = declared.getOrDefault(prefix, NAMESPACES.get(prefix));
+        return ns == null ? key : "{" + ns + "}" + key.substring(colon + 1);
     }
 
     private static String value(String key, String text) {
+        if (key.equals("type") && text.startsWith("gs1:")) {
+            return "https://ref.gs1.org/voc/" + text.substring(4);
+        }
+        if (key.equals("type") && !text.contains(":")) {
+            return "https://ref.gs1.org/voc/" + text; // a bare sensor measurement type
+        }
         if (key.toLowerCase().contains("time") && !key.toLowerCase().contains("offset")) {
             try {
-                return EpcisEvents.utcMillis(OffsetDateTime.parse(text));
+                return EpcisEvents.utcMillis(EpcisEvents.parseTime(text));
             } catch (RuntimeException notATime) {
                 return text;
             }

@@ -74,7 +74,7 @@ public final class ExchangeViewModel {
         cancel = stop;
         start("Reading " + file.getFileName() + " …");
         failures.clear();
-        EpcisImporter.Options options = new EpcisImporter.Options(dryRun.get(), acceptPartial.get(), file.getFileName().toString(), 1_000);
+        EpcisImporter.Options options = new EpcisImporter.Options(dryRun.get(), acceptPartial.get(), file.getFileName().toString(), EpcisImporter.DEFAULT_BATCH);
         BackgroundTask.<EpcisImporter.Report>of(p -> services.importFile(file, options,
                         (phase, done, total) -> p.update(String.format("%s %,d%s events", phase, done,
                                 total > 0 ? String.format(" of %,d", total) : ""), total > 0 ? (double) done / total : -1),
