@@ -302,8 +302,10 @@ class AuditFlowTest {
         waitFor(condition, 20);
     }
 
+    /** The condition is read on the FX thread: the lists it looks at change there. */
     private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(seconds, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
