@@ -159,6 +159,11 @@ public final class DesktopWiring implements AutoCloseable {
             public Anchor anchor() {
                 return session.verifier().anchor();
             }
+
+            @Override
+            public dev.serialtrace.db.archive.ArchiveState archiveState() {
+                return new dev.serialtrace.db.archive.DataLifecycle(session.dsl()).state();
+            }
         }, tasks);
         dashboard = new DashboardViewModel(tasks, clock, zone, unitId -> {
             shell.sectionProperty().set(Section.SEARCH);
@@ -237,6 +242,8 @@ public final class DesktopWiring implements AutoCloseable {
                 audits.refreshOpenAudits();
             } else if (section == Section.EXCEPTIONS) {
                 exceptionsController.shown();
+            } else if (section == Section.INTEGRITY) {
+                integrity.refreshLifecycle();
             }
         });
         shell.setOnSwitchConnection(() -> signIn(profiles.lastUsed()));

@@ -22,6 +22,7 @@ public final class IntegrityController {
     @FXML private Button anchorButton;
     @FXML private Label summary;
     @FXML private Label anchor;
+    @FXML private Label lifecycle;
     @FXML private TableView<ChainBreak> breaks;
     @FXML private TableColumn<ChainBreak, String> kindCol;
     @FXML private TableColumn<ChainBreak, String> unitCol;
@@ -46,6 +47,7 @@ public final class IntegrityController {
         anchorButton.setTooltip(new Tooltip("Compliance and admin anchor the chain (the database refuses other roles)"));
         summary.textProperty().bind(vm.summaryProperty());
         anchor.textProperty().bind(vm.anchorTextProperty());
+        lifecycle.textProperty().bind(vm.lifecycleProperty());
         vm.intactProperty().addListener((o, a, ok) -> paint(ok));
         breaks.setItems(vm.breaks());
         column(kindCol, b -> b.kind().label());

@@ -25,6 +25,9 @@ public final class IntegrityViewModel {
         VerificationReport verifyAll(BackgroundTask.Progress progress);
 
         Anchor anchor();
+
+        /** Where custody history lives (archived months), the latest archive/purge run, the retention rules. */
+        dev.serialtrace.db.archive.ArchiveState archiveState();
     }
 
     private final Checks checks;
@@ -32,6 +35,7 @@ public final class IntegrityViewModel {
     private final StringProperty unitInput = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("Verify one unit or all of them: the chains are recomputed from the events as stored.");
     private final StringProperty anchorText = new SimpleStringProperty("");
+    private final StringProperty lifecycle = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty intact = new SimpleBooleanProperty(true);
     private final BooleanProperty mayAnchor = new SimpleBooleanProperty();
@@ -66,6 +70,21 @@ public final class IntegrityViewModel {
                 .onOtherFailure(this::failed));
     }
 
+    /** Shown: the archive and retention state, so a compliance officer sees what verification covers. */
+    public void refreshLifecycle() {
+        tasks.execute(BackgroundTask.of(p -> checks.archiveState())
+                .onSuccess(state -> lifecycle.set(describe(state)))
+                .onOtherFailure(e -> lifecycle.set("Archive state unknown: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("")))));
+    }
+
+    static String describe(dev.serialtrace.db.archive.ArchiveState state) {
+        String rules = state.rules().stream().map(r -> r.regulation() + " " + r.describeAge())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "Custody history: " + state.summary() + ". Verification covers archived months too. Retention: "
+                + (rules.isEmpty() ? "no rule" : rules) + " — nothing under retention can be purged.";
+    }
+
     private void run(BackgroundTask<VerificationReport> task) {
         running.set(true);
         summary.set("Verifying …");
@@ -94,6 +113,7 @@ public final class IntegrityViewModel {
     public StringProperty unitInputProperty() { return unitInput; }
     public StringProperty summaryProperty() { return summary; }
     public StringProperty anchorTextProperty() { return anchorText; }
+    public StringProperty lifecycleProperty() { return lifecycle; }
     public ReadOnlyBooleanProperty runningProperty() { return running; }
     public ReadOnlyBooleanProperty intactProperty() { return intact; }
     public BooleanProperty mayAnchorProperty() { return mayAnchor; }

@@ -37,7 +37,13 @@ class IntegrityViewModelTest {
         public Anchor anchor() {
             return anchor;
         }
+
+        @Override
+        public dev.serialtrace.db.archive.ArchiveState archiveState() {
+            return lifecycleState;
+        }
     };
+    private dev.serialtrace.db.archive.ArchiveState lifecycleState;
     private final IntegrityViewModel vm = new IntegrityViewModel(checks, new CurrentThreadTaskExecutor());
 
     @Test
@@ -72,5 +78,21 @@ class IntegrityViewModelTest {
         vm.unitInputProperty().set("  ");
         vm.verifyUnit();
         assertThat(vm.summaryProperty().get()).isEqualTo("Scan or type the unit to verify.");
+    }
+
+    @Test
+    void theScreenSaysWhichMonthsAreArchivedAndWhatRetentionHolds() {
+        java.time.OffsetDateTime jan = java.time.OffsetDateTime.parse("2023-01-01T00:00Z");
+        lifecycleState = new dev.serialtrace.db.archive.ArchiveState(List.of(
+                new dev.serialtrace.db.archive.PartitionState("custody_event_2023_01", "archive", null, jan, jan.plusMonths(1), 10, 3L << 20, true),
+                new dev.serialtrace.db.archive.PartitionState("custody_event_2023_02", "public", null, jan.plusMonths(1), jan.plusMonths(2), 10, 1L << 20, false)),
+                Optional.empty(),
+                List.of(new dev.serialtrace.db.archive.RetentionRule("DSCSA", "dscsa", "6 years", "21 USC 360eee-1"),
+                        new dev.serialtrace.db.archive.RetentionRule("ATF", "atf", null, "27 CFR 478.129")));
+        vm.refreshLifecycle();
+        assertThat(vm.lifecycleProperty().get())
+                .contains("1 month(s) archived (2023-01 – 2023-01, 3 MB)")
+                .contains("no archive or purge run yet")
+                .contains("DSCSA at least 6 years, ATF life of the business (never purged)");
     }
 }
