@@ -203,7 +203,7 @@ public final class ReportService {
         try {
             SimpleOutputStreamExporterOutput output = new SimpleOutputStreamExporterOutput(out);
             if (format == ReportFormat.PDF) {
-                JRPdfExporter pdf = new JRPdfExporter();
+                JRPdfExporter pdf = new LeftToRightPdfExporter();
                 pdf.setExporterInput(new SimpleExporterInput(filled.print()));
                 pdf.setExporterOutput(output);
                 SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
