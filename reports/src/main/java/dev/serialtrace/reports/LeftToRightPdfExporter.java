@@ -10,22 +10,48 @@ import net.sf.jasperreports.pdf.common.PdfProducerFactory;
 import net.sf.jasperreports.pdf.common.PdfTextAlignment;
 import net.sf.jasperreports.pdf.common.TextDirection;
 
+import java.text.AttributedCharacterIterator.Attribute;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The PDF exporter, minus a bidirectional-text pass that cannot change anything for our texts. JasperReports
  * lays out every text cell with OpenPDF's {@code ColumnText} in explicit left-to-right mode, which runs the
  * Unicode bidi algorithm over each cell (about a tenth of a long report's CPU). A cell whose text holds no
  * right-to-left character comes out the same without it, so such cells are laid out in OpenPDF's default mode
- * (no bidi); a cell with Hebrew, Arabic or another right-to-left character keeps the full algorithm.
+ * (no bidi); a cell with Hebrew, Arabic or another right-to-left character keeps the full algorithm. The PDF font
+ * of a text run (family, size, style, colour, locale) is resolved once per export and reused.
  */
 final class LeftToRightPdfExporter extends JRPdfExporter {
+    private static final int MAX_CACHED_FONTS = 256;
+
     @Override
     protected PdfProducerFactory getPdfProducerFactory() {
         return context -> new ClassicPdfProducer(context) {
+            // a long report asks for the same few fonts for every cell; resolving one costs more than laying out the cell
+            private final Map<FontKey, com.lowagie.text.Font> fonts = new HashMap<>();
+
             @Override
             public PdfPhrase createPhrase() {
                 return new Phrase(this);
             }
+
+            @Override
+            public com.lowagie.text.Font getFont(Map<Attribute, Object> attributes, Locale locale) {
+                com.lowagie.text.Font font = fonts.get(new FontKey(attributes, locale));
+                if (font == null) {
+                    font = super.getFont(attributes, locale);
+                    if (fonts.size() < MAX_CACHED_FONTS) {
+                        fonts.put(new FontKey(new HashMap<>(attributes), locale), font);   // a copy: callers reuse their maps
+                    }
+                }
+                return font;
+            }
         };
+    }
+
+    private record FontKey(Map<Attribute, Object> attributes, Locale locale) {
     }
 
     private static final class Phrase extends ClassicPhrase {
