@@ -210,12 +210,22 @@ public final class AuditController {
                 scanField.requestFocus();
             }
         });
-        retrofitInto.setItems(vm.untracked());
+        // the first choice (null) switches retrofitting off
+        javafx.collections.ObservableList<StockRetrofit.UntrackedStock> retrofitChoices = javafx.collections.FXCollections.observableArrayList();
+        Runnable syncChoices = () -> {
+            java.util.List<StockRetrofit.UntrackedStock> all = new java.util.ArrayList<>();
+            all.add(null);
+            all.addAll(vm.untracked());
+            retrofitChoices.setAll(all);
+        };
+        vm.untracked().addListener((javafx.collections.ListChangeListener<StockRetrofit.UntrackedStock>) c -> syncChoices.run());
+        syncChoices.run();
+        retrofitInto.setItems(retrofitChoices);
         retrofitInto.valueProperty().bindBidirectional(vm.retrofitIntoProperty());
         retrofitInto.setConverter(new StringConverter<>() {
             @Override
             public String toString(StockRetrofit.UntrackedStock s) {
-                return s == null ? "Retrofit: off (choose untracked stock)" : "Retrofit into " + s;
+                return s == null ? "Retrofit: off (choose untracked stock to serialise it)" : "Retrofit into " + s;
             }
 
             @Override

@@ -375,7 +375,13 @@ public final class AuditViewModel implements AutoCloseable {
     private void loadUntracked(AuditSnapshot snapshot) {
         List<Long> ids = List.copyOf(snapshot.locations().keySet());
         BackgroundTask.of(p -> services.get().retrofit().untrackedAt(ids))
-                .onSuccess(untracked::setAll)
+                .onSuccess(list -> {
+                    // new quantities, same choice: retrofitting goes on while the stock has some left
+                    Long keep = retrofitInto.get() == null ? null : retrofitInto.get().stockId();
+                    untracked.setAll(list);
+                    retrofitInto.set(list.stream().filter(u -> keep != null && u.stockId() == keep && u.quantity() > 0)
+                            .findFirst().orElse(null));
+                })
                 .executeWith(tasks);
     }
 
