@@ -53,6 +53,10 @@ public final class EpcisExporter {
 
         record Between(LocalDate from, LocalDate to) implements Selection {
         }
+
+        /** Every unit of a recall (lot, serial range, or product and production period): the recall report's units. */
+        record OfRecall(dev.serialtrace.db.unit.RecallQuery.Scope scope) implements Selection {
+        }
     }
 
     /**
@@ -99,6 +103,7 @@ public final class EpcisExporter {
                 Condition where = where(db, selection);
                 dscsa[0] = db.fetchExists(db.selectOne().from(CUSTODY_EVENT).join(UNIT).on(UNIT.ID.eq(CUSTODY_EVENT.UNIT_ID))
                         .join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
+                        .leftJoin(LOT).on(LOT.ID.eq(UNIT.LOT_ID))   // a recall scope may name the lot
                         .where(where).and(DSL.condition("'DSCSA' = any({0})", PRODUCT.REGULATORY_TAGS)));
                 String ownGln = db.select(PARTY.GLN).from(PARTY).where(PARTY.KIND.eq(dev.serialtrace.db.jooq.enums.PartyKind.own))
                         .and(PARTY.GLN.isNotNull()).limit(1).fetchOne(PARTY.GLN);
@@ -185,6 +190,9 @@ public final class EpcisExporter {
         if (s instanceof Selection.OfLot l) {
             return "lot " + l.lotCode();
         }
+        if (s instanceof Selection.OfRecall r) {
+            return "recall " + r.scope();
+        }
         Selection.Between b = (Selection.Between) s;
         return b.from() + " to " + b.to();
     }
@@ -206,6 +214,9 @@ public final class EpcisExporter {
         }
         if (selection instanceof Selection.OfLot l) {
             return UNIT.LOT_ID.in(DSL.select(LOT.ID).from(LOT).where(LOT.LOT_CODE.eq(l.lotCode())));
+        }
+        if (selection instanceof Selection.OfRecall r) {
+            return dev.serialtrace.db.unit.RecallQuery.unitsIn(r.scope());   // over UNIT, PRODUCT, LOT as joined below
         }
         Selection.Between b = (Selection.Between) selection;
         ZoneId zone = ZoneId.systemDefault();

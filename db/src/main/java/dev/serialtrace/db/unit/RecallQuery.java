@@ -112,6 +112,11 @@ public final class RecallQuery {
     public record LotChoice(String lotCode, String productSku, int units) {
     }
 
+    /** The units a recall scope names, as a condition over UNIT, PRODUCT and (left-joined) LOT: for exports of the same units. */
+    public static Condition unitsIn(Scope s) {
+        return condition(s);
+    }
+
     private static Condition condition(Scope s) {
         Condition c = DSL.trueCondition();
         if (s.productSku() != null) {

@@ -227,4 +227,24 @@ class EpcisExchangeTest {
         assertThat(b.fetchCount(CUSTODY_EVENT)).isZero();
         assertThat(b.fetchCount(SYNC_LOG)).isZero();
     }
+
+    @Test
+    void aRecallExportsTheHistoryOfExactlyTheRecalledUnits() throws Exception {
+        DSLContext a = db();
+        new ExchangeFixture(a).history();
+        long lotEvents = a.fetchCount(CUSTODY_EVENT.join(UNIT).on(UNIT.ID.eq(CUSTODY_EVENT.UNIT_ID)).join(LOT).on(LOT.ID.eq(UNIT.LOT_ID)),
+                LOT.LOT_CODE.eq("LOT-7"));
+        Path byLot = export(a, new EpcisExporter.Selection.OfRecall(dev.serialtrace.db.unit.RecallQuery.Scope.lot("LOT-7", null)),
+                EpcisDocumentWriter.Format.JSONLD, false);
+        String doc = Files.readString(byLot);
+        assertThat(doc).contains("SN-1001").contains("SN-1002");
+        assertThat(doc.split("\"eventID\"", -1).length - 1).isEqualTo((int) lotEvents).isPositive();
+
+        // a serial range names one of the two vials: only its events (and the kit's packing of it, which is its event)
+        Path oneVial = export(a, new EpcisExporter.Selection.OfRecall(
+                dev.serialtrace.db.unit.RecallQuery.Scope.serialRange("VIAL-10", "SN-1001", "SN-1001")), EpcisDocumentWriter.Format.XML, false);
+        String xml = Files.readString(oneVial);
+        assertThat(xml).contains("SN-1001").doesNotContain("SN-1002");
+        assertThat(a.fetchValue("select message from sync_log order by id desc limit 1").toString()).startsWith("recall ");
+    }
 }

@@ -56,6 +56,7 @@ public final class ReportsController {
     @FXML private Button exportPdf;
     @FXML private Button exportXlsx;
     @FXML private Button exportCsv;
+    @FXML private Button exportEpcis;
     @FXML private ScrollPane previewScroll;
     @FXML private ImageView preview;
 
@@ -102,6 +103,9 @@ public final class ReportsController {
         for (Button b : new Button[]{print, exportPdf, exportXlsx, exportCsv, previous, next}) {
             b.disableProperty().bind(noReport.or(vm.runningProperty()));
         }
+        exportEpcis.disableProperty().bind(vm.runningProperty());
+        exportEpcis.visibleProperty().bind(Bindings.createBooleanBinding(vm::canExportEpcis, vm.selectedProperty()));
+        exportEpcis.managedProperty().bind(exportEpcis.visibleProperty());
         pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.filledProperty().get() == null ? "No report yet"
                         : "Page " + (vm.pageProperty().get() + 1) + " of " + vm.filledProperty().get().pages(),
                 vm.filledProperty(), vm.pageProperty()));
@@ -229,6 +233,19 @@ public final class ReportsController {
     @FXML
     private void exportCsv() {
         export(ReportFormat.CSV);
+    }
+
+    @FXML
+    private void exportEpcis() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the recalled units' custody history as EPCIS 2.0");
+        chooser.setInitialFileName("recall.jsonld");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EPCIS JSON-LD", "*.jsonld", "*.json"),
+                new FileChooser.ExtensionFilter("EPCIS XML", "*.xml"));
+        File f = chooser.showSaveDialog(form.getScene().getWindow());
+        if (f != null) {
+            vm.exportEpcis(f.toPath());
+        }
     }
 
     private void export(ReportFormat format) {

@@ -51,6 +51,11 @@ public final class ReportsViewModel {
         /** Opens the system print dialog and prints; false if the person cancelled it. */
         boolean print(ReportService.Filled filled);
 
+        /** Writes the custody history of a recall's units as an EPCIS 2.0 document (XML for a .xml file, else JSON-LD); the events written. */
+        default long exportRecallEpcis(dev.serialtrace.db.unit.RecallQuery.Scope scope, Path target, java.util.function.LongConsumer progress) {
+            throw new UnsupportedOperationException("EPCIS export is not available here");
+        }
+
         /** A report was generated (or failed) after {@code nanos}: for the report-time KPI. */
         default void generated(long nanos, boolean ok) {
         }
@@ -269,6 +274,41 @@ public final class ReportsViewModel {
         }
         BackgroundTask.of(p -> e.print(f)).onSuccess(done -> status.set(done ? "Sent to the printer." : "Printing cancelled."))
                 .onOtherFailure(t -> error.set("Could not print: " + t.getMessage())).executeWith(tasks);
+    }
+
+    /** Only the recall report's units can be exported as EPCIS (issue 9: "the same from … recall results"). */
+    public boolean canExportEpcis() {
+        return selected.get() != null && dev.serialtrace.reports.definitions.RecallReport.NAME.equals(selected.get().name());
+    }
+
+    /** The custody history of the units the recall form names, as EPCIS, in the background with progress. */
+    public void exportEpcis(Path target) {
+        Engine e = engine.get();
+        if (e == null || !canExportEpcis()) {
+            return;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        values.forEach((k, v) -> form.put(k, v.get()));
+        dev.serialtrace.db.unit.RecallQuery.Scope scope;
+        try {
+            scope = dev.serialtrace.reports.definitions.RecallReport.scope(form);
+        } catch (ReportInputException bad) {
+            error.set(bad.getMessage());
+            return;
+        }
+        error.set("");
+        running.set(true);
+        status.set("Exporting the recall's custody history as EPCIS…");
+        BackgroundTask.of(p -> e.exportRecallEpcis(scope, target, n -> p.update(String.format("%,d events written…", n), -1)))
+                .onSuccess(n -> {
+                    running.set(false);
+                    status.set(String.format("Exported %,d events of the recalled units to %s", n, target));
+                })
+                .onOtherFailure(t -> {
+                    running.set(false);
+                    error.set("Could not export EPCIS to " + target + ": " + t.getMessage());
+                })
+                .executeWith(tasks);
     }
 
     /** Writes the generated report: PDF and XLSX from the filled pages, CSV from the same data (same as-of, same id). */

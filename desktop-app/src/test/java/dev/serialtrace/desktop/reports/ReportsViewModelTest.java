@@ -92,4 +92,27 @@ class ReportsViewModelTest {
                 .contains("Report id," + vm.reportIdProperty().get());
         assertThat(Files.readAllBytes(dir.resolve(vm.suggestedFileName(ReportFormat.PDF)))).startsWith("%PDF".getBytes());
     }
+
+    @Test
+    void theRecallFormsUnitsExportAsEpcisAndOtherReportsCannot(@TempDir Path dir) throws Exception {
+        vm.prepare("chain-of-custody", Map.of("units", unit));
+        assertThat(vm.canExportEpcis()).isFalse();
+
+        vm.prepare("recall", Map.of("product", "TV-65"));   // no scope chosen: said, nothing written
+        Path refused = dir.resolve("refused.jsonld");
+        vm.exportEpcis(refused);
+        assertThat(vm.errorProperty().get()).contains("choose exactly one scope");
+        assertThat(refused).doesNotExist();
+
+        vm.prepare("recall", Map.of("product", "TV-65", "serial-from", "SN1", "serial-to", "SN1"));
+        assertThat(vm.canExportEpcis()).isTrue();
+        Path out = dir.resolve("recall.jsonld");
+        vm.exportEpcis(out);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.statusProperty().get()).startsWith("Exported 3 events");
+        String doc = Files.readString(out);
+        assertThat(doc).contains("\"EPCISDocument\"").contains(".SN1");
+        assertThat(doc.split("\"eventID\"", -1).length - 1).isEqualTo(3);
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
 }

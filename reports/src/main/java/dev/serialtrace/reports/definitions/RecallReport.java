@@ -63,6 +63,11 @@ public final class RecallReport implements ReportDefinition {
         scope(a);
     }
 
+    /** The recall's units from the report's parameter values (the form's), for an EPCIS export of the same units. */
+    public static RecallQuery.Scope scope(java.util.Map<String, String> values) {
+        return scope(ReportArguments.of(values));
+    }
+
     static RecallQuery.Scope scope(ReportArguments a) {
         boolean lot = a.has("lot");
         boolean range = a.has("serial-from") || a.has("serial-to");
