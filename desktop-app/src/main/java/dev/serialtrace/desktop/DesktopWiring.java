@@ -354,7 +354,8 @@ public final class DesktopWiring implements AutoCloseable {
         }
         if (reportSession != s) {
             reportEngine = new DatabaseReportEngine(org.jooq.impl.DSL.using(
-                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock, s.timings());
+                    new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock, s.timings(),
+                    new FxThreadGuardedDataSource(s.database().dataSource()));
             reportSession = s;
         }
         return reportEngine;

@@ -27,9 +27,42 @@ public final class DatabaseReportEngine implements ReportsViewModel.Engine {
 
     /** {@code timings} records each report's duration and outcome (may be null). */
     public DatabaseReportEngine(DSLContext dsl, Clock clock, OperationTimings timings) {
+        this(dsl, clock, timings, null);
+    }
+
+    /** {@code signingServer}: the data source whose server checks signers' passwords (null: no approvals). */
+    public DatabaseReportEngine(DSLContext dsl, Clock clock, OperationTimings timings, javax.sql.DataSource signingServer) {
         this.dsl = dsl;
         this.service = new ReportService(dsl, clock);
         this.timings = timings;
+        this.signingServer = signingServer;
+    }
+
+    private final javax.sql.DataSource signingServer;
+    private volatile dev.serialtrace.db.signature.ReportApprovals approvals;
+
+    /** Made on first use, in the background: finding the server to sign against opens a connection. */
+    private dev.serialtrace.db.signature.ReportApprovals reportApprovals() {
+        if (signingServer == null) {
+            throw new UnsupportedOperationException("report approval is not available on this connection");
+        }
+        if (approvals == null) {
+            approvals = new dev.serialtrace.db.signature.ReportApprovals(dsl,
+                    new dev.serialtrace.db.signature.ElectronicSignatures(signingServer));
+        }
+        return approvals;
+    }
+
+    @Override
+    public List<dev.serialtrace.db.signature.Signature> approvals(String reportName, String reportId) {
+        return signingServer == null ? List.of() : reportApprovals().approvals(reportName, reportId);
+    }
+
+    @Override
+    public dev.serialtrace.db.signature.Signature approve(String reportName, String reportId, String parameters,
+                                                          dev.serialtrace.db.signature.SignatureMeaning meaning,
+                                                          String user, char[] password) {
+        return reportApprovals().sign(reportName, reportId, parameters, meaning, user, password);
     }
 
     @Override

@@ -57,6 +57,8 @@ public final class ReportsController {
     @FXML private Button exportXlsx;
     @FXML private Button exportCsv;
     @FXML private Button exportEpcis;
+    @FXML private Button approve;
+    @FXML private Label approvals;
     @FXML private ScrollPane previewScroll;
     @FXML private ImageView preview;
 
@@ -104,6 +106,8 @@ public final class ReportsController {
             b.disableProperty().bind(noReport.or(vm.runningProperty()));
         }
         exportEpcis.disableProperty().bind(vm.runningProperty());
+        approve.disableProperty().bind(vm.filledProperty().isNull().or(vm.runningProperty()));
+        approvals.textProperty().bind(vm.approvalsProperty());
         exportEpcis.visibleProperty().bind(Bindings.createBooleanBinding(vm::canExportEpcis, vm.selectedProperty()));
         exportEpcis.managedProperty().bind(exportEpcis.visibleProperty());
         pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.filledProperty().get() == null ? "No report yet"
@@ -233,6 +237,35 @@ public final class ReportsController {
     @FXML
     private void exportCsv() {
         export(ReportFormat.CSV);
+    }
+
+    /** Asks for the signer's user ID, password and meaning (the database checks them), then signs the report. */
+    @FXML
+    private void approve() {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Sign this report");
+        dialog.setHeaderText("Your electronic signature binds to report " + vm.reportIdProperty().get()
+                + ". Re-enter your password.");
+        TextField user = new TextField(vm.signedInUser());
+        user.setId("approve-user");
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("approve-password");
+        javafx.scene.control.ChoiceBox<dev.serialtrace.db.signature.SignatureMeaning> meaning = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(dev.serialtrace.db.signature.SignatureMeaning.values()));
+        meaning.setValue(dev.serialtrace.db.signature.SignatureMeaning.APPROVED);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("User ID"), user);
+        grid.addRow(1, new Label("Password"), password);
+        grid.addRow(2, new Label("Meaning"), meaning);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        javafx.application.Platform.runLater(password::requestFocus);
+        if (dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+            vm.approve(meaning.getValue(), user.getText(), password.getText().toCharArray());
+        }
+        password.clear();
     }
 
     @FXML

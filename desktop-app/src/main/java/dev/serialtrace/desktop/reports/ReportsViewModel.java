@@ -56,6 +56,18 @@ public final class ReportsViewModel {
             throw new UnsupportedOperationException("EPCIS export is not available here");
         }
 
+        /** The signatures of a generated report (by name and report id), oldest first. */
+        default List<dev.serialtrace.db.signature.Signature> approvals(String reportName, String reportId) {
+            return List.of();
+        }
+
+        /** Signs a generated report: the signer's user ID and password are checked by the server. */
+        default dev.serialtrace.db.signature.Signature approve(String reportName, String reportId, String parameters,
+                                                                dev.serialtrace.db.signature.SignatureMeaning meaning,
+                                                                String user, char[] password) {
+            throw new UnsupportedOperationException("report approval needs the warehouse database");
+        }
+
         /** A report was generated (or failed) after {@code nanos}: for the report-time KPI. */
         default void generated(long nanos, boolean ok) {
         }
@@ -93,6 +105,7 @@ public final class ReportsViewModel {
     private final IntegerProperty page = new SimpleIntegerProperty(0);
     private final ObjectProperty<BufferedImage> pageImage = new SimpleObjectProperty<>();
     private final StringProperty reportId = new SimpleStringProperty("");
+    private final StringProperty approvals = new SimpleStringProperty("");
     private ReportArguments generatedWith;
     private TaskExecutor.Cancellable current;
     private volatile boolean cancelRequested;
@@ -220,6 +233,7 @@ public final class ReportsViewModel {
             reportId.set(r.filled().reportId());
             status.set(d.title() + ": " + r.filled().pages() + " pages, report id " + r.filled().reportId());
             progress.set(1);
+            loadApprovals(d.name(), r.filled().reportId());
         }).onFailure(ReportInputException.class, x -> {
             running.set(false);
             error.set(x.getMessage());
@@ -274,6 +288,68 @@ public final class ReportsViewModel {
         }
         BackgroundTask.of(p -> e.print(f)).onSuccess(done -> status.set(done ? "Sent to the printer." : "Printing cancelled."))
                 .onOtherFailure(t -> error.set("Could not print: " + t.getMessage())).executeWith(tasks);
+    }
+
+    /**
+     * Signs the generated report (issue 8: report approval): ID and password at signing, printed
+     * name, time and meaning recorded by the database, bound to the report's name and reproducible id.
+     */
+    public void approve(dev.serialtrace.db.signature.SignatureMeaning meaning, String user, char[] password) {
+        Engine e = engine.get();
+        ReportService.Filled f = filled.get();
+        if (e == null || f == null || meaning == null || user == null || user.isBlank()) {
+            error.set(f == null ? "Generate the report first." : "Give your user ID, password and what the signature means.");
+            java.util.Arrays.fill(password, '\0');
+            return;
+        }
+        String name = selected.get().name();
+        String id = f.reportId();
+        String parameters = generatedWith == null ? "" : generatedWith.toString();
+        error.set("");
+        BackgroundTask.of(p -> {
+                    try {
+                        e.approve(name, id, parameters, meaning, user.strip(), password);
+                        return e.approvals(name, id);
+                    } finally {
+                        java.util.Arrays.fill(password, '\0');
+                    }
+                })
+                .onSuccess(list -> approvals.set(describe(list)))
+                .onOtherFailure(t -> error.set("Not signed: " + t.getMessage()))
+                .executeWith(tasks);
+    }
+
+    private void loadApprovals(String name, String id) {
+        Engine e = engine.get();
+        approvals.set("");
+        if (e == null) {
+            return;
+        }
+        BackgroundTask.of(p -> e.approvals(name, id))
+                .onSuccess(list -> approvals.set(describe(list)))
+                .onOtherFailure(t -> approvals.set("Approvals unknown: " + t.getMessage()))
+                .executeWith(tasks);
+    }
+
+    private static String describe(List<dev.serialtrace.db.signature.Signature> list) {
+        return list.isEmpty() ? "Not approved: nobody has signed this report."
+                : "Signed: " + list.stream().map(dev.serialtrace.db.signature.Signature::manifestation)
+                        .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The as-of moment the shown report was generated for: with it, the same report regenerates exactly. */
+    public String generatedAsOf() {
+        return generatedWith == null ? "" : generatedWith.values().getOrDefault(dev.serialtrace.reports.ReportArguments.AS_OF, "");
+    }
+
+    /** Proposed as the signer. */
+    public String signedInUser() {
+        String u = user.get();
+        return u == null ? "" : u;
+    }
+
+    public StringProperty approvalsProperty() {
+        return approvals;
     }
 
     /** Only the recall report's units can be exported as EPCIS (issue 9: "the same from … recall results"). */

@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import javax.sql.DataSource;
+import dev.serialtrace.db.testing.TestPeople;
 
 import static dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,5 +116,36 @@ class ReportsViewModelTest {
         assertThat(doc).contains("\"EPCISDocument\"").contains(".SN1");
         assertThat(doc.split("\"eventID\"", -1).length - 1).isEqualTo(3);
         assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aGeneratedReportIsSignedWithPasswordAndTheSignatureIsShownForThatReport() {
+        DataSource owner = TestDatabase.fresh();
+        DSLContext dsl = DSL.using(owner, SQLDialect.POSTGRES);
+        UnitFixture data = new UnitFixture(dsl);
+        String u = data.internalId(data.unit(data.tv, "SN9", null));
+        TestPeople.TestPerson cora = TestPeople.add(owner, "Cora", dev.serialtrace.db.access.GroupRole.COMPLIANCE);
+        DSLContext asCora = DSL.using(cora.dataSource(), SQLDialect.POSTGRES);
+        DatabaseReportEngine engine = new DatabaseReportEngine(asCora, Clock.systemUTC(), null, cora.dataSource());
+        ReportsViewModel signing = new ReportsViewModel(ReportCatalogue.standard(), () -> engine, new CurrentThreadTaskExecutor(),
+                cora::login, ZoneId.of("UTC"));
+        signing.prepare("chain-of-custody", Map.of("units", u));
+        signing.generate();
+        assertThat(signing.approvalsProperty().get()).startsWith("Not approved");
+
+        char[] wrong = "nope".toCharArray();
+        signing.approve(dev.serialtrace.db.signature.SignatureMeaning.APPROVED, cora.login(), wrong);
+        assertThat(signing.errorProperty().get()).startsWith("Not signed:");
+        assertThat(wrong).containsOnly('\0');   // the password does not linger
+        assertThat(signing.approvalsProperty().get()).startsWith("Not approved");
+
+        signing.approve(dev.serialtrace.db.signature.SignatureMeaning.APPROVED, cora.login(), cora.passwordChars());
+        assertThat(signing.errorProperty().get()).isEmpty();
+        assertThat(signing.approvalsProperty().get()).startsWith("Signed: Cora Tester (" + cora.login() + "), approved, ");
+
+        // the same report regenerated from the same data (same as-of) shows the signature
+        signing.value(dev.serialtrace.reports.ReportArguments.AS_OF).set(signing.generatedAsOf());
+        signing.generate();
+        assertThat(signing.approvalsProperty().get()).startsWith("Signed: Cora Tester");
     }
 }
