@@ -355,7 +355,7 @@ public final class DesktopWiring implements AutoCloseable {
         if (reportSession != s) {
             reportEngine = new DatabaseReportEngine(org.jooq.impl.DSL.using(
                     new FxThreadGuardedDataSource(s.database().dataSource()), org.jooq.SQLDialect.POSTGRES), clock, s.timings(),
-                    new FxThreadGuardedDataSource(s.database().dataSource()));
+                    new FxThreadGuardedDataSource(s.database().dataSource()), s.database().settings().user());
             reportSession = s;
         }
         return reportEngine;

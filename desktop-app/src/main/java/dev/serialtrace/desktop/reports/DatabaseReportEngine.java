@@ -27,18 +27,28 @@ public final class DatabaseReportEngine implements ReportsViewModel.Engine {
 
     /** {@code timings} records each report's duration and outcome (may be null). */
     public DatabaseReportEngine(DSLContext dsl, Clock clock, OperationTimings timings) {
-        this(dsl, clock, timings, null);
+        this(dsl, clock, timings, null, null);
     }
 
-    /** {@code signingServer}: the data source whose server checks signers' passwords (null: no approvals). */
-    public DatabaseReportEngine(DSLContext dsl, Clock clock, OperationTimings timings, javax.sql.DataSource signingServer) {
+    /**
+     * {@code signingServer}: the data source whose server checks signers' passwords (null: no
+     * approvals); {@code login}: the signed-in database user, proposed as the signer.
+     */
+    public DatabaseReportEngine(DSLContext dsl, Clock clock, OperationTimings timings, javax.sql.DataSource signingServer, String login) {
         this.dsl = dsl;
         this.service = new ReportService(dsl, clock);
         this.timings = timings;
         this.signingServer = signingServer;
+        this.login = login == null ? "" : login;
     }
 
     private final javax.sql.DataSource signingServer;
+    private final String login;
+
+    @Override
+    public String signer() {
+        return login;
+    }
     private volatile dev.serialtrace.db.signature.ReportApprovals approvals;
 
     /** Made on first use, in the background: finding the server to sign against opens a connection. */

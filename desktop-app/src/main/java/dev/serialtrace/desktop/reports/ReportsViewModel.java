@@ -56,6 +56,11 @@ public final class ReportsViewModel {
             throw new UnsupportedOperationException("EPCIS export is not available here");
         }
 
+        /** The signed-in database user (a login, not a printed name): proposed as the signer. */
+        default String signer() {
+            return "";
+        }
+
         /** The signatures of a generated report (by name and report id), oldest first. */
         default List<dev.serialtrace.db.signature.Signature> approvals(String reportName, String reportId) {
             return List.of();
@@ -342,10 +347,10 @@ public final class ReportsViewModel {
         return generatedWith == null ? "" : generatedWith.values().getOrDefault(dev.serialtrace.reports.ReportArguments.AS_OF, "");
     }
 
-    /** Proposed as the signer. */
+    /** Proposed as the signer: the database login of the session. */
     public String signedInUser() {
-        String u = user.get();
-        return u == null ? "" : u;
+        Engine e = engine.get();
+        return e == null ? "" : e.signer();
     }
 
     public StringProperty approvalsProperty() {

@@ -126,12 +126,13 @@ class ReportsViewModelTest {
         String u = data.internalId(data.unit(data.tv, "SN9", null));
         TestPeople.TestPerson cora = TestPeople.add(owner, "Cora", dev.serialtrace.db.access.GroupRole.COMPLIANCE);
         DSLContext asCora = DSL.using(cora.dataSource(), SQLDialect.POSTGRES);
-        DatabaseReportEngine engine = new DatabaseReportEngine(asCora, Clock.systemUTC(), null, cora.dataSource());
+        DatabaseReportEngine engine = new DatabaseReportEngine(asCora, Clock.systemUTC(), null, cora.dataSource(), cora.login());
         ReportsViewModel signing = new ReportsViewModel(ReportCatalogue.standard(), () -> engine, new CurrentThreadTaskExecutor(),
                 cora::login, ZoneId.of("UTC"));
         signing.prepare("chain-of-custody", Map.of("units", u));
         signing.generate();
         assertThat(signing.approvalsProperty().get()).startsWith("Not approved");
+        assertThat(signing.signedInUser()).as("the login is proposed, not the printed name").isEqualTo(cora.login());
 
         char[] wrong = "nope".toCharArray();
         signing.approve(dev.serialtrace.db.signature.SignatureMeaning.APPROVED, cora.login(), wrong);
