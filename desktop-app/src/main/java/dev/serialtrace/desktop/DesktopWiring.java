@@ -439,6 +439,7 @@ public final class DesktopWiring implements AutoCloseable {
         audits.maySignProperty().set(p.maySign());
         exceptions.mayResolveProperty().set(p.mayResolveExceptions());
         exchange.mayImportProperty().set(p.mayImport());
+        reports.maySignProperty().set(p.maySign());
     }
 
     private void showAbout(AboutViewModel about) {

@@ -81,5 +81,15 @@ class RoleAwareScreensTest {
         Node importButton = robot.lookup("#importEpcis").query();
         assertThat(importButton.isDisabled()).isTrue();
         assertThat(robot.lookup("#exportEpcis").query().isDisabled()).as("export only reads").isFalse();
+
+        // a viewer generates reports, but may not sign one
+        robot.clickOn("#nav-reports");
+        robot.interact(() -> wiring.reports().prepare("chain-of-custody", java.util.Map.of("units", "TVA-1001")));
+        robot.clickOn("#report-generate");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> wiring.reports().filledProperty().get() != null)
+                .get(30, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#report-export-pdf").query().isDisabled()).as("export").isFalse();
+        assertThat(robot.lookup("#report-approve").query().isDisabled()).as("sign").isTrue();
     }
 }

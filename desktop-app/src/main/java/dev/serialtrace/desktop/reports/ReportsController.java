@@ -106,7 +106,7 @@ public final class ReportsController {
             b.disableProperty().bind(noReport.or(vm.runningProperty()));
         }
         exportEpcis.disableProperty().bind(vm.runningProperty());
-        approve.disableProperty().bind(vm.filledProperty().isNull().or(vm.runningProperty()));
+        approve.disableProperty().bind(vm.filledProperty().isNull().or(vm.runningProperty()).or(vm.maySignProperty().not()));
         approvals.textProperty().bind(vm.approvalsProperty());
         exportEpcis.visibleProperty().bind(Bindings.createBooleanBinding(vm::canExportEpcis, vm.selectedProperty()));
         exportEpcis.managedProperty().bind(exportEpcis.visibleProperty());

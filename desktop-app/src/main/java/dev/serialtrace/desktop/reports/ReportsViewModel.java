@@ -111,6 +111,8 @@ public final class ReportsViewModel {
     private final ObjectProperty<BufferedImage> pageImage = new SimpleObjectProperty<>();
     private final StringProperty reportId = new SimpleStringProperty("");
     private final StringProperty approvals = new SimpleStringProperty("");
+    /** Whether the signed-in person's roles may sign (the database refuses the others anyway). */
+    private final BooleanProperty maySign = new SimpleBooleanProperty(true);
     private ReportArguments generatedWith;
     private TaskExecutor.Cancellable current;
     private volatile boolean cancelRequested;
@@ -351,6 +353,10 @@ public final class ReportsViewModel {
     public String signedInUser() {
         Engine e = engine.get();
         return e == null ? "" : e.signer();
+    }
+
+    public BooleanProperty maySignProperty() {
+        return maySign;
     }
 
     public StringProperty approvalsProperty() {
