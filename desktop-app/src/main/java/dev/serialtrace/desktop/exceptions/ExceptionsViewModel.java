@@ -49,6 +49,7 @@ public final class ExceptionsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<dev.serialtrace.db.capture.ProductChoice> products = FXCollections.observableArrayList();
     private final ObjectProperty<dev.serialtrace.db.capture.ProductChoice> newProduct = new SimpleObjectProperty<>();
+    private volatile boolean productsLoaded;
 
     public ExceptionsViewModel(Supplier<Services> services, TaskExecutor tasks, Clock clock) {
         this.services = services;
@@ -61,11 +62,15 @@ public final class ExceptionsViewModel {
         BackgroundTask.of(p -> {
                     p.update("Reading the capture-exception queue…", -1);
                     Services s = services.get();
-                    return new Loaded(s.queue().list(filter, LIMIT), s.queue().openCounts(), s.queue().productChoices());
+                    return new Loaded(s.queue().list(filter, LIMIT), s.queue().openCounts(),
+                            productsLoaded ? null : s.queue().productChoices());   // products: once, not per refresh
                 })
                 .onSuccess(l -> {
                     rows.setAll(l.rows());
-                    products.setAll(l.products());
+                    if (l.products() != null) {
+                        products.setAll(l.products());
+                        productsLoaded = true;
+                    }
                     int open = l.counts().values().stream().mapToInt(Integer::intValue).sum();
                     StringBuilder b = new StringBuilder(open + " open");
                     l.counts().forEach((k, n) -> b.append(" · ").append(k).append(": ").append(n));

@@ -7,10 +7,7 @@ import dev.serialtrace.db.epcis.SerialReconciler;
 import dev.serialtrace.desktop.connection.Session;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -36,15 +33,8 @@ public final class ExchangeServices implements ExchangeViewModel.Services {
 
     @Override
     public long exportUnit(long unitId, EpcisDocumentWriter.Format format, boolean digitalLink, Path out) throws IOException {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".epcis-", ".part");
-        try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            long n = new EpcisExporter(session.get().dsl(), Clock.systemDefaultZone()).export(new EpcisExporter.Selection.OfUnit(unitId),
-                    new EpcisExporter.Options(format, digitalLink, "(desktop)"), os, x -> { }).events();
-            os.close();
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            return n;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return dev.serialtrace.desktop.common.AtomicFile.write(out, os ->
+                new EpcisExporter(session.get().dsl(), Clock.systemDefaultZone()).export(new EpcisExporter.Selection.OfUnit(unitId),
+                        new EpcisExporter.Options(format, digitalLink, "(desktop)"), os, x -> { }).events());
     }
 }

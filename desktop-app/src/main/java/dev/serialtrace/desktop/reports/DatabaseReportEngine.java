@@ -87,17 +87,10 @@ public final class DatabaseReportEngine implements ReportsViewModel.Engine {
         var format = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
                 ? dev.serialtrace.db.epcis.EpcisDocumentWriter.Format.XML : dev.serialtrace.db.epcis.EpcisDocumentWriter.Format.JSONLD;
         try {
-            java.nio.file.Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".epcis-", ".part");
-            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(temp), 1 << 16)) {
-                long events = new dev.serialtrace.db.epcis.EpcisExporter(dsl, java.time.Clock.systemDefaultZone())
-                        .export(new dev.serialtrace.db.epcis.EpcisExporter.Selection.OfRecall(scope),
-                                new dev.serialtrace.db.epcis.EpcisExporter.Options(format, false, "recall"), out, progress).events();
-                out.close();
-                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);   // never half a document
-                return events;
-            } finally {
-                java.nio.file.Files.deleteIfExists(temp);
-            }
+            return dev.serialtrace.desktop.common.AtomicFile.write(target, out ->   // never half a document
+                    new dev.serialtrace.db.epcis.EpcisExporter(dsl, java.time.Clock.systemDefaultZone())
+                            .export(new dev.serialtrace.db.epcis.EpcisExporter.Selection.OfRecall(scope),
+                                    new dev.serialtrace.db.epcis.EpcisExporter.Options(format, false, "recall"), out, progress).events());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

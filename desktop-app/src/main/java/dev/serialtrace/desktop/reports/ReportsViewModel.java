@@ -410,25 +410,16 @@ public final class ReportsViewModel {
         status.set("Writing " + target.getFileName() + "…");
         BackgroundTask.of(p -> {
             if (format == ReportFormat.PDF) {
-                writeAtomically(target, out -> ReportService.export(f, format, out));
+                dev.serialtrace.desktop.common.AtomicFile.write(target, out -> {
+                    ReportService.export(f, format, out);
+                    return null;
+                });
             } else {
                 timed(e, () -> e.service().generate(d, args, format, target, ReportService.Options.of(user.get(), zone)));
             }
             return target;
         }).onSuccess(t -> status.set("Saved " + t)).onOtherFailure(t -> error.set("Could not save " + target + ": " + t.getMessage()))
                 .executeWith(tasks);
-    }
-
-    private static void writeAtomically(Path target, java.util.function.Consumer<java.io.OutputStream> writer) throws java.io.IOException {
-        Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".report-", ".part");
-        try {
-            try (var out = java.nio.file.Files.newOutputStream(temp)) {
-                writer.accept(out);
-            }
-            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            java.nio.file.Files.deleteIfExists(temp);
-        }
     }
 
     /** A file name to suggest: report name and id. */
