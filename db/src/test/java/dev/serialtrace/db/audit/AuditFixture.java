@@ -71,6 +71,11 @@ public final class AuditFixture {
                 .returning(LOCATION.ID).fetchOne().getId();
     }
 
+    /** One more television, received and put on {@code shelf}. */
+    public long shelved(String serial, long shelf) {
+        return stored(data.unit(data.tv, serial, null), shelf);
+    }
+
     private long stored(long unit, long shelf) {
         record(unit, T0, BizStep.receiving, Disposition.in_progress, null, dock, null);
         record(unit, T0.plusHours(1), BizStep.storing, Disposition.sellable_accessible, dock, shelf, null);

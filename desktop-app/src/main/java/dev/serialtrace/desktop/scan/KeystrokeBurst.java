@@ -28,11 +28,16 @@ public final class KeystrokeBurst {
     public record Capture(String text, boolean scanned) {
     }
 
+    /** Keys the window had queued while it was busy are handled back to back, far faster than any scanner sends them. */
+    private static final long QUEUED_NANOS = 2_000_000;
+
     private final long maxGapNanos;
     private final long staleNanos;
     private final StringBuilder buffer = new StringBuilder();
     private long lastKeyNanos;
-    private long slowestGapNanos;
+    /** A pause longer than a scanner's that is not yet explained by the keys after it. */
+    private boolean slowGapPending;
+    private boolean slowGap;
 
     /** @param maxGap the longest pause between two keys of one scan (scanners: 1–20 ms; 35 ms is a safe default) */
     public KeystrokeBurst(Duration maxGap) {
@@ -48,7 +53,8 @@ public final class KeystrokeBurst {
             if (buffer.length() == 0) {
                 return Optional.empty();
             }
-            Capture capture = new Capture(buffer.toString(), buffer.length() >= 4 && slowestGapNanos <= maxGapNanos);
+            timeGap(nanos);
+            Capture capture = new Capture(buffer.toString(), buffer.length() >= 4 && !slowGap && !slowGapPending);
             reset();
             return Optional.of(capture);
         }
@@ -56,7 +62,7 @@ public final class KeystrokeBurst {
             return Optional.empty();   // other control characters are not part of any identifier
         }
         if (buffer.length() > 0) {
-            slowestGapNanos = Math.max(slowestGapNanos, nanos - lastKeyNanos);
+            timeGap(nanos);
         }
         buffer.append(c);
         lastKeyNanos = nanos;
@@ -69,6 +75,24 @@ public final class KeystrokeBurst {
 
     public void reset() {
         buffer.setLength(0);
-        slowestGapNanos = 0;
+        slowGap = false;
+        slowGapPending = false;
+    }
+
+    /**
+     * Times are taken when the window handles a key, not when the scanner sent it. If the window
+     * was busy mid-scan (a garbage collection, the first sound played, a table laid out), one gap
+     * looks long and the keys sent meanwhile then arrive back to back: that pause was ours, not
+     * the scanner's. A long pause followed by keys at any other pace is a person's.
+     */
+    private void timeGap(long nanos) {
+        long gap = nanos - lastKeyNanos;
+        if (slowGapPending) {
+            slowGapPending = false;
+            slowGap |= gap > QUEUED_NANOS;
+        }
+        if (gap > maxGapNanos) {
+            slowGapPending = true;
+        }
     }
 }

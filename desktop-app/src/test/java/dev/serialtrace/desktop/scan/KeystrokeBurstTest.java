@@ -44,6 +44,44 @@ class KeystrokeBurstTest {
     }
 
     @Test
+    void aScanTheWindowWasTooBusyToTakeMidBurstIsStillAScan() {
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            burst.key((char) ('A' + i), t);
+            t += i == 3 ? 180_000_000L : i < 3 ? 3_000_000L : 20_000L;   // the rest was waiting in the queue
+        }
+        assertThat(burst.key('\r', t)).hasValueSatisfying(c -> assertThat(c.scanned()).isTrue());
+    }
+
+    @Test
+    void aPauseIsExcusedOnlyWhenTheKeyAfterItWasQueued() {
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            burst.key((char) ('A' + i), t);
+            t += i == 7 ? 150_000_000L : 3_000_000L;
+        }
+        assertThat(burst.key('\r', t)).hasValueSatisfying(c -> assertThat(c.scanned()).isFalse());   // Enter 150 ms later: a person
+        for (int i = 0; i < 8; i++) {
+            burst.key((char) ('A' + i), t);
+            t += 3_000_000L;
+        }
+        t += 150_000_000L;
+        burst.key('H', t);
+        assertThat(burst.key('\r', t + 30_000)).hasValueSatisfying(c -> assertThat(c.scanned()).isTrue());
+    }
+
+    @Test
+    void twoPersonsPausesAreNotExcusedByOneQueuedKey() {
+        long t = 0;
+        long[] gaps = {140, 3, 3, 160, 3, 3, 3};   // after each pause the next key comes at a scanner's pace, not queued
+        for (int i = 0; i < 8; i++) {
+            burst.key((char) ('A' + i), t);
+            t += (i < gaps.length ? gaps[i] : 3) * 1_000_000L;
+        }
+        assertThat(burst.key('\r', t)).hasValueSatisfying(c -> assertThat(c.scanned()).isFalse());
+    }
+
+    @Test
     void anAbandonedFragmentDoesNotPrefixTheNextScan() {
         type("XY", 5, 0, 'Z');   // no terminator: 'Z' is just another key
         assertThat(type("SN-000123", 3, 10_000, '\r')).contains(new KeystrokeBurst.Capture("SN-000123", true));
