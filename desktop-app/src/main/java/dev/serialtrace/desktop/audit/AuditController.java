@@ -202,8 +202,13 @@ public final class AuditController {
                 manualReason.requestFocus();
             }
         });
-        manualReason.setOnAction(e -> {
-            if (!scanField.getText().isBlank()) {
+        // The reason field has focus while a typed entry waits; a scan fired into it meanwhile is the
+        // next scan, not the reason (the typed entry keeps waiting for a person's words).
+        ScanField.install(manualReason, scannerGap, c -> {
+            if (c.scanned()) {
+                manualReason.clear();
+                vm.capture(c.text(), true, "");
+            } else if (!scanField.getText().isBlank()) {
                 vm.capture(KeystrokeBurst.fromTextField(scanField.getText()), false, manualReason.getText());
                 scanField.clear();
                 manualReason.clear();

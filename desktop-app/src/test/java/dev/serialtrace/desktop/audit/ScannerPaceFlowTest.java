@@ -90,7 +90,7 @@ class ScannerPaceFlowTest {
     }
 
     @Test
-    void tenScansASecondAllArriveInOrderClassifiedAndStored(FxRobot robot) throws Exception {
+    void tenScansASecondAllArriveInOrderClassifiedAndStoredAndAScanIsNeverTakenForAReason(FxRobot robot) throws Exception {
         waitFor(() -> wiring.searchReady().get());
         robot.clickOn("#nav-audits");
         robot.clickOn("#auditRoot").write("NL/A");
@@ -145,6 +145,29 @@ class ScannerPaceFlowTest {
         assertThat(dsl.select(AUDIT_SCAN.RAW_INPUT).from(AUDIT_SCAN).orderBy(AUDIT_SCAN.SEQ).fetch(AUDIT_SCAN.RAW_INPUT))
                 .containsExactlyElementsOf(sent);
         assertThat(text(robot, "#progressFound")).isEqualTo("30");
+
+        // a person types a serial (one long pause): the reason field takes focus and asks; a scan
+        // arriving meanwhile is the next scan, not the reason, and the typed entry keeps waiting
+        robot.clickOn("#auditScanField").write("TVA-10", 1).sleep(1500).write("01").type(KeyCode.ENTER);
+        waitFor(() -> text(robot, "#classificationDetail").contains("give a reason"));
+        Node reason = robot.lookup("#manualReason").query();
+        waitFor(reason::isFocused);
+        for (char c : "TVA-1002".toCharArray()) {
+            String ch = String.valueOf(c);
+            Platform.runLater(() -> Event.fireEvent(reason,
+                    new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false, false, false)));
+            Thread.sleep(4);
+        }
+        Platform.runLater(() -> Event.fireEvent(reason,
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        waitFor(() -> wiring.audits().scans().stream().anyMatch(r -> r.shown().equals("TVA-1002")
+                && r.method().equals("scanned") && r.kindProperty().get() == ScanClass.MATCHED));
+        assertThat(((javafx.scene.control.TextField) reason).getText()).isEmpty();
+        assertThat(robot.lookup("#auditScanField").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("TVA-1001");
+        robot.clickOn("#manualReason").write("label", 1).sleep(1500).write(" torn", 1).type(KeyCode.ENTER);
+        waitFor(() -> wiring.audits().scans().stream().anyMatch(r -> r.shown().equals("TVA-1001")
+                && r.method().equals("typed") && r.kindProperty().get() == ScanClass.MATCHED));
+        assertThat(dsl.fetchValue("select manual_reason from audit_scan where raw_input = 'TVA-1001'")).isEqualTo("label torn");
     }
 
     private static String text(FxRobot robot, String query) {
