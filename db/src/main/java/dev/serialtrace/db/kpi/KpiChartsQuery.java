@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static dev.serialtrace.db.jooq.Tables.KPI_CAPTURE_MIX;
+import static dev.serialtrace.db.jooq.Tables.KPI_CAPTURE_MIX_MONTH;
 import static dev.serialtrace.db.jooq.Tables.KPI_CHART_DRILLDOWN;
 import static dev.serialtrace.db.jooq.Tables.KPI_CLAIM_TIME_HISTOGRAM;
 import static dev.serialtrace.db.jooq.Tables.KPI_DAILY;
@@ -117,24 +118,40 @@ public final class KpiChartsQuery {
                 });
     }
 
-    /** "General storage": the name of each location directly below a site, by path ("S1/A"). */
+    /** "General storage": the name of each named location directly below a site, by path ("S1/A"). */
     private Map<String, String> zoneNames() {
         Map<String, String> out = new HashMap<>();
-        dsl.select(LOCATION.PATH, LOCATION.NAME).from(LOCATION).where(LOCATION.PATH.likeRegex("^[^/]+/[^/]+$"))
-                .forEach(r -> out.put(r.value1(), r.value2() == null ? r.value1() : r.value2()));
+        dsl.select(LOCATION.PATH, LOCATION.NAME).from(LOCATION)
+                .where(LOCATION.PATH.likeRegex("^[^/]+/[^/]+$"), LOCATION.NAME.isNotNull())
+                .forEach(r -> out.put(r.value1(), r.value2()));
         return out;
     }
 
-    /** Captures per station, shift and method; stations by code ("no location" last), shifts in order. */
+    /**
+     * Captures per station, shift and method; stations by code ("no location" last), shifts in order. Whole
+     * months come from the monthly roll-up, the period's ragged edges from the day table.
+     */
     public List<CaptureMixCell> captureMix(KpiFilter f) {
         Map<String, String> names = stationNames();
+        WholeMonths months = WholeMonths.of(f.from(), f.to());
+        var day = KPI_CAPTURE_MIX;
+        var month = KPI_CAPTURE_MIX_MONTH;
+        var rows = dsl.select(day.STATION, day.SHIFT, day.METHOD, day.N).from(day)
+                .where(day.DAY.between(f.from(), f.to()), day.DAY.lt(months.first()).or(day.DAY.ge(months.past())),
+                        f.siteId() == null ? DSL.noCondition() : day.SITE_ID.eq(f.siteId()),
+                        f.category() == null ? DSL.noCondition() : day.CATEGORY.eq(f.category()))
+                .unionAll(dsl.select(month.STATION, month.SHIFT, month.METHOD, month.N).from(month)
+                        .where(month.MONTH.ge(months.first()), month.MONTH.lt(months.past()),
+                                f.siteId() == null ? DSL.noCondition() : month.SITE_ID.eq(f.siteId()),
+                                f.category() == null ? DSL.noCondition() : month.CATEGORY.eq(f.category())))
+                .asTable("mix");
+        var station = rows.field(day.STATION);
+        var shift = rows.field(day.SHIFT);
+        var method = rows.field(day.METHOD);
         List<CaptureMixCell> out = new ArrayList<>();
-        dsl.select(KPI_CAPTURE_MIX.STATION, KPI_CAPTURE_MIX.SHIFT, KPI_CAPTURE_MIX.METHOD, DSL.sum(KPI_CAPTURE_MIX.N))
-                .from(KPI_CAPTURE_MIX)
-                .where(KPI_CAPTURE_MIX.DAY.between(f.from(), f.to()),
-                        f.siteId() == null ? DSL.noCondition() : KPI_CAPTURE_MIX.SITE_ID.eq(f.siteId()),
-                        f.category() == null ? DSL.noCondition() : KPI_CAPTURE_MIX.CATEGORY.eq(f.category()))
-                .groupBy(KPI_CAPTURE_MIX.STATION, KPI_CAPTURE_MIX.SHIFT, KPI_CAPTURE_MIX.METHOD)
+        dsl.select(station, shift, method, DSL.sum(rows.field(day.N)))
+                .from(rows)
+                .groupBy(station, shift, method)
                 .forEach(r -> out.add(new CaptureMixCell(r.value1(),
                         r.value1().isEmpty() ? "no location" : names.getOrDefault(r.value1(), r.value1()),
                         Shift.of(r.value2()), r.value3().getLiteral(), r.value4().longValue())));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.serialtrace.core.unit.InternalUnitId;
 import dev.serialtrace.db.jooq.enums.BizStep;
 import dev.serialtrace.db.jooq.enums.CaptureMethod;
+import dev.serialtrace.db.jooq.enums.ClaimOutcome;
 import dev.serialtrace.db.jooq.enums.Disposition;
 import dev.serialtrace.db.jooq.enums.LocationKind;
 
@@ -18,9 +19,12 @@ import java.util.List;
 import static dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT;
 import static dev.serialtrace.db.jooq.Tables.LOCATION;
 import static dev.serialtrace.db.jooq.Tables.PRODUCT;
+import static dev.serialtrace.db.jooq.Tables.RETURN_AUTHORISATION;
 import static dev.serialtrace.db.jooq.Tables.UNIT;
+import static dev.serialtrace.db.jooq.Tables.WARRANTY_CLAIM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /** The operations charts on the hand-built {@link KpiFixture} (March 2026), answers worked out by hand. */
 class KpiChartsTest {
@@ -99,6 +103,56 @@ class KpiChartsTest {
                 .set(CUSTODY_EVENT.TO_LOCATION_ID, to)
                 .set(CUSTODY_EVENT.CAPTURE_METHOD, step == BizStep.storing ? CaptureMethod.scan : CaptureMethod.system)
                 .execute();
+    }
+
+    /**
+     * The tiles read returns and claims from kpi_daily (V123), kept by triggers on the fact tables, which
+     * are recomputed in place: a claim decided later, and a return received later, move between days.
+     */
+    @Test
+    void tilesFollowClaimsAndReturnsAsTheyAreDecidedAndReceived() {
+        KpiQuery kpi = new KpiQuery(fx.dsl);
+        KpiFilter november = KpiFilter.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+        long claim = fx.dsl.insertInto(WARRANTY_CLAIM, WARRANTY_CLAIM.CLAIM_NUMBER, WARRANTY_CLAIM.UNIT_ID,
+                        WARRANTY_CLAIM.CLAIMED_SERIAL, WARRANTY_CLAIM.CLAIMANT_ID, WARRANTY_CLAIM.OPENED_AT, WARRANTY_CLAIM.OUTCOME)
+                .values("WC-11", fx.l1, "LT0001", fx.c1, at(11, 2, 8), ClaimOutcome.pending)
+                .returning(WARRANTY_CLAIM.ID).fetchOne().getId();
+        long rma = fx.dsl.insertInto(RETURN_AUTHORISATION, RETURN_AUTHORISATION.RMA_NUMBER, RETURN_AUTHORISATION.CUSTOMER_ID,
+                        RETURN_AUTHORISATION.AUTHORISED_UNIT_ID, RETURN_AUTHORISATION.AUTHORISED_SERIAL, RETURN_AUTHORISATION.REASON,
+                        RETURN_AUTHORISATION.OPENED_AT)
+                .values("RMA-11", fx.c1, fx.l1, "LT0001", "noisy fan", at(11, 2, 9))
+                .returning(RETURN_AUTHORISATION.ID).fetchOne().getId();
+        KpiValue time = value(kpi, november, KpiCode.CLAIM_TIME);
+        assertThat(time.denominator()).isZero();
+        assertThat(time.value()).isNull();
+        assertThat(value(kpi, november, KpiCode.RETURN_AUTH_ACCURACY).denominator()).isZero();   // authorised, not received
+
+        fx.dsl.update(WARRANTY_CLAIM).set(WARRANTY_CLAIM.DECIDED_AT, at(11, 5, 8)).set(WARRANTY_CLAIM.OUTCOME, ClaimOutcome.approved)
+                .where(WARRANTY_CLAIM.ID.eq(claim)).execute();
+        fx.dsl.update(RETURN_AUTHORISATION).set(RETURN_AUTHORISATION.RECEIVED_AT, at(11, 6, 9))
+                .set(RETURN_AUTHORISATION.RECEIVED_UNIT_ID, fx.l2).set(RETURN_AUTHORISATION.RECEIVED_SERIAL, "LT0002")
+                .where(RETURN_AUTHORISATION.ID.eq(rma)).execute();
+        time = value(kpi, november, KpiCode.CLAIM_TIME);
+        assertThat(time.denominator()).isEqualTo(1);
+        assertThat(time.value()).isCloseTo(3 * 1440.0, withinPercentage(2.5));   // 3 days
+        KpiValue accuracy = value(kpi, november, KpiCode.RETURN_AUTH_ACCURACY);
+        assertThat(accuracy.numerator()).isZero();   // LT0002 came back for LT0001
+        assertThat(accuracy.denominator()).isEqualTo(1);
+
+        // decided again a day later: the claim moves, nothing is counted twice
+        fx.dsl.update(WARRANTY_CLAIM).set(WARRANTY_CLAIM.DECIDED_AT, at(11, 6, 8)).where(WARRANTY_CLAIM.ID.eq(claim)).execute();
+        time = value(kpi, november, KpiCode.CLAIM_TIME);
+        assertThat(time.denominator()).isEqualTo(1);
+        assertThat(time.value()).isCloseTo(4 * 1440.0, withinPercentage(2.5));
+        assertThat(value(kpi, KpiFilter.of(LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 5)), KpiCode.CLAIM_TIME)
+                .denominator()).isZero();
+        // and the whole-month read (roll-up) agrees with the day read
+        assertThat(value(kpi, november, KpiCode.CLAIM_TIME).denominator())
+                .isEqualTo(value(kpi, KpiFilter.of(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 29)), KpiCode.CLAIM_TIME).denominator());
+    }
+
+    private static KpiValue value(KpiQuery kpi, KpiFilter f, KpiCode code) {
+        return kpi.compute(f).stream().filter(v -> v.code().equals(code.name())).findFirst().orElseThrow();
     }
 
     @Test

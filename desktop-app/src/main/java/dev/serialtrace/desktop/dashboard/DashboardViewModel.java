@@ -298,7 +298,7 @@ public final class DashboardViewModel {
     /** A bar of the theft-and-loss-by-zone chart: the units lost in that zone of that site. */
     public void drillLossZone(LossZoneBar bar) {
         KpiFilter f = filter();
-        drill("Theft and loss in " + bar.label() + " " + bar.zoneName(), f,
+        drill("Theft and loss in " + bar.label() + (bar.zoneName().equals(bar.zone()) ? "" : " (" + bar.zoneName() + ")"), f,
                 (limit, offset) -> source.drillChart(bar, f, limit, offset));
     }
 
