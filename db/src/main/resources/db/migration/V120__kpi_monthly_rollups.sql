@@ -36,6 +36,9 @@ select metric, date_trunc('month', day)::date, site_id, category, sum(n) from kp
 insert into kpi_capture_mix_month (month, site_id, category, station, shift, method, n)
 select date_trunc('month', day)::date, site_id, category, station, shift, method, sum(n) from kpi_capture_mix
 group by 1, 2, 3, 4, 5, 6;
+-- a period's days, whatever the metric (the primary key leads with the metric: a year was a scan of it all)
+create index kpi_daily_day_idx on kpi_daily (day);
+create index kpi_daily_month_month_idx on kpi_daily_month (month);
 analyze kpi_daily_month;
 analyze kpi_capture_mix_month;
 
