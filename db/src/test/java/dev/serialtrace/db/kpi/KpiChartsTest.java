@@ -24,7 +24,6 @@ import static dev.serialtrace.db.jooq.Tables.UNIT;
 import static dev.serialtrace.db.jooq.Tables.WARRANTY_CLAIM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 /** The operations charts on the hand-built {@link KpiFixture} (March 2026), answers worked out by hand. */
 class KpiChartsTest {
@@ -134,7 +133,7 @@ class KpiChartsTest {
                 .where(RETURN_AUTHORISATION.ID.eq(rma)).execute();
         time = value(kpi, november, KpiCode.CLAIM_TIME);
         assertThat(time.denominator()).isEqualTo(1);
-        assertThat(time.value()).isCloseTo(3 * 1440.0, withinPercentage(2.5));   // 3 days
+        assertThat(time.value()).isEqualTo(3 * 1440.0);   // 3 days
         KpiValue accuracy = value(kpi, november, KpiCode.RETURN_AUTH_ACCURACY);
         assertThat(accuracy.numerator()).isZero();   // LT0002 came back for LT0001
         assertThat(accuracy.denominator()).isEqualTo(1);
@@ -143,7 +142,7 @@ class KpiChartsTest {
         fx.dsl.update(WARRANTY_CLAIM).set(WARRANTY_CLAIM.DECIDED_AT, at(11, 6, 8)).where(WARRANTY_CLAIM.ID.eq(claim)).execute();
         time = value(kpi, november, KpiCode.CLAIM_TIME);
         assertThat(time.denominator()).isEqualTo(1);
-        assertThat(time.value()).isCloseTo(4 * 1440.0, withinPercentage(2.5));
+        assertThat(time.value()).isEqualTo(4 * 1440.0);
         assertThat(value(kpi, KpiFilter.of(LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 5)), KpiCode.CLAIM_TIME)
                 .denominator()).isZero();
         // and the whole-month read (roll-up) agrees with the day read

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.assertj.core.api.Assertions.within;
 
 /** Every KPI of DOMAIN.md §7 on the hand-built {@link KpiFixture}, with the answers worked out by hand. */
@@ -52,9 +51,8 @@ class KpiQueryTest {
 
         KpiValue claims = k.get(KpiCode.CLAIM_TIME);   // decided after 60, 2880 and 4320 minutes
         assertThat(claims.denominator()).isEqualTo(3);
-        // read from the claim-time histogram (V123): the bucket's middle, within 2.5 % of the true value
-        assertThat(claims.value()).isCloseTo(2880.0, withinPercentage(2.5)).isNotCloseTo(60.0, withinPercentage(50));
-        assertThat(claims.p90()).isCloseTo(4320.0, withinPercentage(2.5)).isNotCloseTo(2880.0, withinPercentage(10));
+        assertThat(claims.value()).isEqualTo(2880.0);   // from the claim-time histogram (V123): exact, one claim per bucket
+        assertThat(claims.p90()).isEqualTo(4320.0);
         assertThat(claims.formattedValue()).isEqualTo("2 d 0 h");
 
         KpiValue queries = k.get(KpiCode.QUERY_RESOLUTION);   // answered after 30 and 90 minutes
@@ -113,7 +111,7 @@ class KpiQueryTest {
         assertThat(t.points().get(1).value()).isEqualTo(0.8);
         assertThat(t.points().get(1).end()).isEqualTo(LocalDate.of(2026, 3, 8));
         KpiTrend claims = query.trend(KpiCode.CLAIM_TIME, MARCH, KpiTrend.Bucket.WEEK);
-        assertThat(claims.points().get(2).value()).isCloseTo(60.0, withinPercentage(2.5));   // week of 9 March: WC-2 (60) and WC-1 (2880)
+        assertThat(claims.points().get(2).value()).isEqualTo(60.0);      // week of 9 March: WC-2 (60) and WC-1 (2880)
     }
 
     @Test
