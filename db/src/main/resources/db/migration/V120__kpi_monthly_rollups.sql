@@ -1,7 +1,8 @@
 -- Monthly roll-ups of the KPI day tables (issue 6, speed). A one-year view read every day row of
 -- kpi_daily and kpi_capture_mix (≈ 107k capture-mix rows for the 1M demo's last year), and the
 -- Operations charts' p99 was ≈ 1 s at 1M units. A view now reads whole months from these tables
--- and only the days at the period's ragged edges from the day tables, ≈ 6× fewer rows for a year.
+-- and only the days at the period's ragged edges from the day tables: 13,947 instead of 106,806
+-- capture-mix rows for the 1M demo's last year.
 --
 -- Kept incrementally by statement triggers on the day tables themselves (insert, update — the
 -- day tables are written by "insert … on conflict do update", which fires both — and delete): each
