@@ -1,5 +1,6 @@
 package dev.serialtrace.db.kpi;
 
+import dev.serialtrace.db.jooq.enums.CaptureMethod;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -17,9 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static dev.serialtrace.db.jooq.Tables.KPI_CAPTURE_MIX;
+import static dev.serialtrace.db.jooq.Tables.KPI_CAPTURE_MIX_MONTH;
 import static dev.serialtrace.db.jooq.Tables.KPI_CHART_DRILLDOWN;
 import static dev.serialtrace.db.jooq.Tables.KPI_CLAIM_TIME_HISTOGRAM;
 import static dev.serialtrace.db.jooq.Tables.KPI_DAILY;
+import static dev.serialtrace.db.jooq.Tables.KPI_LOSS_ZONE;
+import static dev.serialtrace.db.jooq.Tables.KPI_LOSS_ZONE_DRILLDOWN;
 import static dev.serialtrace.db.jooq.Tables.LOCATION;
 import static dev.serialtrace.db.jooq.Tables.PRODUCT;
 import static dev.serialtrace.db.jooq.Tables.SITE;
@@ -47,10 +51,11 @@ public final class KpiChartsQuery {
     /** The three charts, read in parallel on pooled connections: the refresh waits for the slowest, not the sum. */
     public KpiCharts charts(KpiFilter filter) {
         var losses = CompletableFuture.supplyAsync(() -> losses(filter), PARALLEL);
+        var zones = losses.thenApplyAsync(l -> lossZones(filter), PARALLEL);   // after it: at most 3 connections
         var claims = CompletableFuture.supplyAsync(() -> claimTimes(filter), PARALLEL);
         List<CaptureMixCell> mix = captureMix(filter);
         try {
-            return new KpiCharts(filter, losses.join(), mix, claims.join());
+            return new KpiCharts(filter, losses.join(), zones.join(), mix, claims.join());
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -88,16 +93,66 @@ public final class KpiChartsQuery {
         return out;
     }
 
-    /** Captures per station, shift and method; stations by code ("no location" last), shifts in order. */
+    /**
+     * Units lost per zone of each site over the period (from {@code kpi_loss_zone}, migration V122), most
+     * first; zones without losses are left out.
+     */
+    public List<LossZoneBar> lossZones(KpiFilter f) {
+        Map<Long, String> codes = new HashMap<>();
+        dsl.select(SITE.ID, SITE.CODE).from(SITE).forEach(r -> codes.put(r.value1(), r.value2()));
+        Map<String, String> names = zoneNames();
+        var units = DSL.sum(KPI_LOSS_ZONE.N);
+        return dsl.select(KPI_LOSS_ZONE.SITE_ID, KPI_LOSS_ZONE.ZONE, units)
+                .from(KPI_LOSS_ZONE)
+                .where(KPI_LOSS_ZONE.DAY.between(f.from(), f.to()),
+                        f.siteId() == null ? DSL.noCondition() : KPI_LOSS_ZONE.SITE_ID.eq(f.siteId()),
+                        f.category() == null ? DSL.noCondition() : KPI_LOSS_ZONE.CATEGORY.eq(f.category()))
+                .groupBy(KPI_LOSS_ZONE.SITE_ID, KPI_LOSS_ZONE.ZONE)
+                .having(units.gt(java.math.BigDecimal.ZERO))
+                .orderBy(units.desc(), KPI_LOSS_ZONE.SITE_ID, KPI_LOSS_ZONE.ZONE)
+                .fetch(r -> {
+                    String site = codes.getOrDefault(r.value1(), "unknown site");
+                    String zone = r.value2();
+                    return new LossZoneBar(r.value1(), site, zone,
+                            zone.isEmpty() ? "no location" : names.getOrDefault(site + "/" + zone, zone), r.value3().longValue());
+                });
+    }
+
+    /** "General storage": the name of each named location directly below a site, by path ("S1/A"). */
+    private Map<String, String> zoneNames() {
+        Map<String, String> out = new HashMap<>();
+        dsl.select(LOCATION.PATH, LOCATION.NAME).from(LOCATION)
+                .where(LOCATION.PATH.likeRegex("^[^/]+/[^/]+$"), LOCATION.NAME.isNotNull())
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /**
+     * Captures per station, shift and method; stations by code ("no location" last), shifts in order. Whole
+     * months come from the monthly roll-up, the period's ragged edges from the day table.
+     */
     public List<CaptureMixCell> captureMix(KpiFilter f) {
         Map<String, String> names = stationNames();
+        WholeMonths months = WholeMonths.of(f.from(), f.to());
+        var day = KPI_CAPTURE_MIX;
+        var month = KPI_CAPTURE_MIX_MONTH;
+        var rows = dsl.select(day.STATION, day.SHIFT, day.METHOD, day.N).from(day)
+                // two explicit ranges, not "between and not in the months": a generic (prepared) plan reads only these
+                .where(day.DAY.ge(f.from()).and(day.DAY.lt(months.first())).or(day.DAY.ge(months.past()).and(day.DAY.le(f.to()))),
+                        f.siteId() == null ? DSL.noCondition() : day.SITE_ID.eq(f.siteId()),
+                        f.category() == null ? DSL.noCondition() : day.CATEGORY.eq(f.category()))
+                .unionAll(dsl.select(month.STATION, month.SHIFT, month.METHOD, month.N).from(month)
+                        .where(month.MONTH.ge(months.first()), month.MONTH.lt(months.past()),
+                                f.siteId() == null ? DSL.noCondition() : month.SITE_ID.eq(f.siteId()),
+                                f.category() == null ? DSL.noCondition() : month.CATEGORY.eq(f.category())))
+                .asTable("mix");
+        var station = rows.field(day.STATION);
+        var shift = rows.field(day.SHIFT);
+        var method = rows.field(day.METHOD);
         List<CaptureMixCell> out = new ArrayList<>();
-        dsl.select(KPI_CAPTURE_MIX.STATION, KPI_CAPTURE_MIX.SHIFT, KPI_CAPTURE_MIX.METHOD, DSL.sum(KPI_CAPTURE_MIX.N))
-                .from(KPI_CAPTURE_MIX)
-                .where(KPI_CAPTURE_MIX.DAY.between(f.from(), f.to()),
-                        f.siteId() == null ? DSL.noCondition() : KPI_CAPTURE_MIX.SITE_ID.eq(f.siteId()),
-                        f.category() == null ? DSL.noCondition() : KPI_CAPTURE_MIX.CATEGORY.eq(f.category()))
-                .groupBy(KPI_CAPTURE_MIX.STATION, KPI_CAPTURE_MIX.SHIFT, KPI_CAPTURE_MIX.METHOD)
+        dsl.select(station, shift, method, DSL.sum(rows.field(day.N)))
+                .from(rows)
+                .groupBy(station, shift, method)
                 .forEach(r -> out.add(new CaptureMixCell(r.value1(),
                         r.value1().isEmpty() ? "no location" : names.getOrDefault(r.value1(), r.value1()),
                         Shift.of(r.value2()), r.value3().getLiteral(), r.value4().longValue())));
@@ -137,32 +192,40 @@ public final class KpiChartsQuery {
     }
 
     /**
-     * The serials behind a bar, newest first: the losses of that site and bucket; the typed (manual)
-     * captures of that station and shift; the claims of that processing-time bin.
+     * The serials behind a bar, newest first: the losses of that site and bucket, or of that site and zone;
+     * the captures of that station, shift and method; the claims of that processing-time bin.
      */
     public List<DrillRow> drillDown(ChartPoint point, KpiFilter f, int limit, int offset) {
         if (point instanceof LossBar b) {
             return kpi.drillDown(KpiCode.THEFT_LOSS, new KpiFilter(b.from(), b.to(), b.siteId(), f.category()), limit, offset);
         }
+        if (point instanceof LossZoneBar z) {
+            return rows(KPI_LOSS_ZONE_DRILLDOWN.call(z.siteId(), z.zone(), f.from(), f.to(), f.category(), limit, offset));
+        }
         if (point instanceof CaptureMixCell c) {
-            return rows("capture_mix", c.station(), c.shift().code(), null, null, f, limit, offset);
+            return rows(KPI_CHART_DRILLDOWN.call("capture_mix", c.station(), c.shift().code(),
+                    CaptureMethod.lookupLiteral(c.method()), null, null, f.from(), f.to(), f.siteId(), f.category(), limit, offset));
         }
         ClaimTimeBin b = (ClaimTimeBin) point;
-        return rows("claim_time", null, null, b.loMinutes(), b.hiMinutes(), f, limit, offset);
+        return rows(KPI_CHART_DRILLDOWN.call("claim_time", null, null, null, b.loMinutes(), b.hiMinutes(),
+                f.from(), f.to(), f.siteId(), f.category(), limit, offset));
     }
 
-    private List<DrillRow> rows(String chart, String station, String shift, Integer lo, Integer hi, KpiFilter f,
-                                int limit, int offset) {
-        var d = KPI_CHART_DRILLDOWN.call(chart, station, shift, lo, hi, f.from(), f.to(), f.siteId(), f.category(),
-                limit, offset);
+    /** A drill-down function's page with each unit's identity and product. */
+    private List<DrillRow> rows(org.jooq.Table<?> d) {
+        var unitId = d.field("unit_id", Long.class);
+        var eventId = d.field("event_id", Long.class);
+        var occurredAt = d.field("occurred_at", java.time.OffsetDateTime.class);
+        var what = d.field("what", String.class);
+        var reference = d.field("reference", String.class);
         List<DrillRow> out = new ArrayList<>();
         for (Record r : dsl.select(d.fields()).select(UNIT.INTERNAL_ID, UNIT.SERIAL, PRODUCT.SKU, PRODUCT.NAME)
-                .from(d).join(UNIT).on(UNIT.ID.eq(d.UNIT_ID)).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
-                .orderBy(d.OCCURRED_AT.desc(), d.UNIT_ID)
+                .from(d).join(UNIT).on(UNIT.ID.eq(unitId)).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
+                .orderBy(occurredAt.desc(), unitId, eventId)
                 .fetch()) {
-            out.add(new DrillRow(r.get(d.UNIT_ID), r.get(UNIT.INTERNAL_ID), r.get(UNIT.SERIAL),
-                    r.get(PRODUCT.SKU) + " " + r.get(PRODUCT.NAME), r.get(d.EVENT_ID), r.get(d.OCCURRED_AT),
-                    r.get(d.WHAT), r.get(d.REFERENCE)));
+            out.add(new DrillRow(r.get(unitId), r.get(UNIT.INTERNAL_ID), r.get(UNIT.SERIAL),
+                    r.get(PRODUCT.SKU) + " " + r.get(PRODUCT.NAME), r.get(eventId), r.get(occurredAt),
+                    r.get(what), r.get(reference)));
         }
         return out;
     }

@@ -51,7 +51,7 @@ class KpiQueryTest {
 
         KpiValue claims = k.get(KpiCode.CLAIM_TIME);   // decided after 60, 2880 and 4320 minutes
         assertThat(claims.denominator()).isEqualTo(3);
-        assertThat(claims.value()).isEqualTo(2880.0);
+        assertThat(claims.value()).isEqualTo(2880.0);   // from the claim-time histogram (V123): exact, one claim per bucket
         assertThat(claims.p90()).isEqualTo(4320.0);
         assertThat(claims.formattedValue()).isEqualTo("2 d 0 h");
 

@@ -9,6 +9,7 @@ import dev.serialtrace.db.kpi.KpiFormat;
 import dev.serialtrace.db.kpi.KpiKind;
 import dev.serialtrace.db.kpi.KpiPoint;
 import dev.serialtrace.db.kpi.LossBar;
+import dev.serialtrace.db.kpi.LossZoneBar;
 import dev.serialtrace.db.kpi.ReturnRate;
 import dev.serialtrace.db.kpi.ReturnsAnalysisQuery.Dimension;
 import dev.serialtrace.db.kpi.SerialRange;
@@ -125,6 +126,8 @@ public final class DashboardController {
     @FXML private CategoryAxis mixAxis;
     @FXML private StackedBarChart<String, Number> lossChart;
     @FXML private CategoryAxis lossAxis;
+    @FXML private BarChart<String, Number> lossZoneChart;
+    @FXML private CategoryAxis lossZoneAxis;
     @FXML private BarChart<String, Number> claimChart;
     @FXML private Label opsDrillTitle;
     @FXML private Button opsMoreButton;
@@ -232,6 +235,7 @@ public final class DashboardController {
         opensDossier(opsDrillTable);
         vm.captureMix().addListener((ListChangeListener<CaptureMixCell>) c -> drawCaptureMix());
         vm.losses().addListener((ListChangeListener<LossBar>) c -> drawLosses());
+        vm.lossZones().addListener((ListChangeListener<LossZoneBar>) c -> drawLossZones());
         vm.claimTimes().addListener((ListChangeListener<ClaimTimeBin>) c -> drawClaimTimes());
 
         dimensionChoice.getItems().setAll(Dimension.values());
@@ -497,6 +501,22 @@ public final class DashboardController {
         lossChart.getData().setAll(series.values());
     }
 
+    /** One bar per zone of each site with losses in the period, most first (the biggest 15). */
+    private void drawLossZones() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        List<String> categories = new java.util.ArrayList<>();
+        vm.lossZones().stream().limit(15).forEach(z -> {
+            categories.add(z.label());
+            XYChart.Data<String, Number> d = new XYChart.Data<>(z.label(), z.units());
+            clickable(d, z.label() + " " + z.zoneName() + ": " + z.units() + " units lost", () -> vm.drillLossZone(z),
+                    "losszone-" + z.site() + "-" + (z.zone().isEmpty() ? "none" : z.zone()));
+            series.getData().add(d);
+        });
+        lossZoneChart.getData().clear();
+        lossZoneAxis.getCategories().setAll(categories);
+        lossZoneChart.getData().setAll(List.of(series));
+    }
+
     private void drawClaimTimes() {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         int i = 0;
@@ -521,6 +541,7 @@ public final class DashboardController {
 
     @FXML private void exportCaptureMix() { export("capture-mix.csv", vm::captureMixCsv); }
     @FXML private void exportLosses() { export("theft-and-loss.csv", vm::lossesCsv); }
+    @FXML private void exportLossZones() { export("theft-and-loss-by-zone.csv", vm::lossZonesCsv); }
     @FXML private void exportClaimTimes() { export("claim-times.csv", vm::claimTimesCsv); }
     @FXML private void exportTiles() { export("kpi-tiles.csv", vm::tilesCsv); }
     @FXML private void exportTrend() { export("kpi-trend-" + vm.selectedProperty().get().name().toLowerCase(Locale.ROOT) + ".csv", vm::trendCsv); }

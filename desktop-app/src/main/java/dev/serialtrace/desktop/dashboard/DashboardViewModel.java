@@ -14,6 +14,7 @@ import dev.serialtrace.db.kpi.KpiKind;
 import dev.serialtrace.db.kpi.KpiPoint;
 import dev.serialtrace.db.kpi.KpiValue;
 import dev.serialtrace.db.kpi.LossBar;
+import dev.serialtrace.db.kpi.LossZoneBar;
 import dev.serialtrace.db.kpi.ReturnRate;
 import dev.serialtrace.db.kpi.ReturnsAnalysisQuery.Dimension;
 import dev.serialtrace.db.kpi.SerialRange;
@@ -108,6 +109,7 @@ public final class DashboardViewModel {
     private final ObservableList<SerialRange> ranges = FXCollections.observableArrayList();
     private final ObservableList<FraudSignal> signals = FXCollections.observableArrayList();
     private final ObservableList<LossBar> losses = FXCollections.observableArrayList();
+    private final ObservableList<LossZoneBar> lossZones = FXCollections.observableArrayList();
     private final ObservableList<CaptureMixCell> captureMix = FXCollections.observableArrayList();
     private final ObservableList<ClaimTimeBin> claimTimes = FXCollections.observableArrayList();
     private KpiDashboard shown;
@@ -293,11 +295,28 @@ public final class DashboardViewModel {
                 (limit, offset) -> source.drillChart(bar, f, limit, offset));
     }
 
-    /** A bar of the capture-mix chart: the typed (manual) captures of that station and shift. */
+    /** A bar of the theft-and-loss-by-zone chart: the units lost in that zone of that site. */
+    public void drillLossZone(LossZoneBar bar) {
+        KpiFilter f = filter();
+        drill("Theft and loss in " + bar.label() + (bar.zoneName().equals(bar.zone()) ? "" : " (" + bar.zoneName() + ")"), f,
+                (limit, offset) -> source.drillChart(bar, f, limit, offset));
+    }
+
+    /** A segment of the capture-mix chart: the captures of that method at that station and shift. */
     public void drillCaptureMix(CaptureMixCell cell) {
         KpiFilter f = filter();
-        drill("Typed captures at " + cell.stationName() + ", " + cell.shift().label(), f,
+        drill(methodTitle(cell.method()) + " captures at " + cell.stationName() + ", " + cell.shift().label(), f,
                 (limit, offset) -> source.drillChart(cell, f, limit, offset));
+    }
+
+    private static String methodTitle(String method) {
+        return switch (method) {
+            case "manual" -> "Typed";
+            case "scan" -> "Scanned";
+            case "import" -> "Imported";
+            case "system" -> "System";
+            default -> method;
+        };
     }
 
     /** A bar of the claim-time histogram: the claims decided after that long. */
@@ -388,6 +407,7 @@ public final class DashboardViewModel {
                         return;
                     }
                     losses.setAll(c.losses());
+                    lossZones.setAll(c.lossZones());
                     captureMix.setAll(c.captureMix());
                     claimTimes.setAll(c.claimTimes());
                 })
@@ -463,6 +483,14 @@ public final class DashboardViewModel {
         return Csv.of(List.of("from", "to", "site", "units_lost"), rows);
     }
 
+    public String lossZonesCsv() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LossZoneBar z : lossZones) {
+            rows.add(List.of(z.site(), z.zone(), z.zoneName(), z.units()));
+        }
+        return Csv.of(List.of("site", "zone", "zone_name", "units_lost"), rows);
+    }
+
     public String captureMixCsv() {
         List<List<Object>> rows = new ArrayList<>();
         for (CaptureMixCell c : captureMix) {
@@ -502,6 +530,7 @@ public final class DashboardViewModel {
     public ObservableList<SerialRange> ranges() { return ranges; }
     public ObservableList<FraudSignal> signals() { return signals; }
     public ObservableList<LossBar> losses() { return losses; }
+    public ObservableList<LossZoneBar> lossZones() { return lossZones; }
     public ObservableList<CaptureMixCell> captureMix() { return captureMix; }
     public ObservableList<ClaimTimeBin> claimTimes() { return claimTimes; }
 }

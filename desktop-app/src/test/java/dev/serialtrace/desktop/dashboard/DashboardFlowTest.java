@@ -40,10 +40,11 @@ class DashboardFlowTest {
     /** "Last 12 months" then covers the fixture's March and April 2026. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-30T12:00:00Z"), ZoneOffset.UTC);
     private DesktopWiring wiring;
+    private PGSimpleDataSource ds;
 
     @Start
     void start(Stage stage) throws Exception {
-        PGSimpleDataSource ds = (PGSimpleDataSource) TestDatabase.fresh();
+        ds = (PGSimpleDataSource) TestDatabase.fresh();
         new KpiFixture(ds);
         wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
                 new DataHome(Files.createTempDirectory("st-home")), PasswordVault.none(), CLOCK, ZoneId.of("UTC"));
@@ -126,11 +127,58 @@ class DashboardFlowTest {
         waitFor(() -> drill.getItems().size() == 1 && "WC-1".equals(drill.getItems().get(0).reference()));
         assertThat(text(robot, "#opsDrillTitle")).startsWith("Claims decided in 2–3 d").endsWith("1 serials");
 
-        robot.clickOn("#mixbar-D1-early-scan");   // any segment of dock D1, early shift: its typed captures
+        robot.clickOn("#mixbar-D1-early-manual");   // the typed segment of dock D1, early shift: its typed capture
         waitFor(() -> drill.getItems().size() == 1 && "LT0003".equals(drill.getItems().get(0).serial()));
         robot.doubleClickOn(cell(robot, "#opsDrillTable", "LT0003"));
         waitFor(() -> "LT0003".equals(text(robot, "#identity-serial")));
         assertThat(wiring.shell().sectionProperty().get()).isEqualTo(Section.SEARCH);
+    }
+
+    @Test
+    void aScannedOrImportedSegmentOfTheCaptureMixListsTheEventsOfThatMethod(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-dashboard");
+        waitFor(() -> !wiring.dashboard().captureMix().isEmpty());
+        robot.clickOn("Operations");
+        waitFor(() -> robot.lookup("#mixbar-D1-early-scan").tryQuery().isPresent());
+        @SuppressWarnings("unchecked") TableView<DrillRow> drill = robot.lookup("#opsDrillTable").queryAs(TableView.class);
+
+        robot.clickOn("#mixbar-D1-early-scan");   // dock D1, early shift: L1 and L2 were scanned in
+        waitFor(() -> drill.getItems().size() == 2);
+        assertThat(drill.getItems()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
+        assertThat(methodsOf(drill.getItems())).containsOnly("scan");
+        assertThat(text(robot, "#opsDrillTitle")).startsWith("Scanned captures at D1").endsWith("2 serials");
+
+        robot.clickOn("#mixbar-D1-early-import");   // L4 taken from the ASN
+        waitFor(() -> drill.getItems().size() == 1 && "LT0009".equals(drill.getItems().get(0).serial()));
+        assertThat(methodsOf(drill.getItems())).containsOnly("import");
+
+        robot.clickOn("#mixbar-A1-early-scan");   // shelf A1, early shift: three put-away scans
+        waitFor(() -> drill.getItems().size() == 3);
+        assertThat(methodsOf(drill.getItems())).containsOnly("scan");
+        robot.doubleClickOn(cell(robot, "#opsDrillTable", "LT0002"));
+        waitFor(() -> "LT0002".equals(text(robot, "#identity-serial")));
+        assertThat(wiring.shell().sectionProperty().get()).isEqualTo(Section.SEARCH);
+    }
+
+    @Test
+    void aZoneBarOfTheaftAndLossListsTheUnitsLostThere(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-dashboard");
+        waitFor(() -> !wiring.dashboard().lossZones().isEmpty());
+        robot.clickOn("Operations");
+        waitFor(() -> robot.lookup("#losszone-S1-A1").tryQuery().isPresent());
+        robot.clickOn("#losszone-S1-A1");   // L3 marked lost on shelf A1 of S1
+        @SuppressWarnings("unchecked") TableView<DrillRow> drill = robot.lookup("#opsDrillTable").queryAs(TableView.class);
+        waitFor(() -> drill.getItems().size() == 1 && "LT0003".equals(drill.getItems().get(0).serial()));
+        assertThat(text(robot, "#opsDrillTitle")).startsWith("Theft and loss in S1/A1");
+    }
+
+    /** The capture method of each listed event, read from the history itself. */
+    private java.util.List<String> methodsOf(java.util.List<DrillRow> rows) {
+        var dsl = org.jooq.impl.DSL.using(ds, org.jooq.SQLDialect.POSTGRES);
+        return rows.stream().map(r -> dsl.select(dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT.CAPTURE_METHOD)
+                .from(dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT)
+                .where(dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT.ID.eq(r.eventId()))
+                .fetchOne().value1().getLiteral()).toList();
     }
 
     /** A cell of one table: both drill-down tables (KPIs and Operations tabs) list the same rows. */

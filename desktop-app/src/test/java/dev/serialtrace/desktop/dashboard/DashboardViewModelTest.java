@@ -138,6 +138,19 @@ class DashboardViewModelTest {
         assertThat(vm.drillTitleProperty().get()).startsWith("Theft and loss at S1 · 2026-03-25 … 2026-03-25");
         assertThat(vm.lossesCsv()).contains("2026-03-25,2026-03-25,S1,1\r\n");
 
+        var zone = vm.lossZones().get(0);   // L3, lost on shelf A1 of S1 (directly below the site)
+        assertThat(zone.label()).isEqualTo("S1/A1");
+        vm.drillLossZone(zone);
+        assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactly("LT0003");
+        assertThat(vm.drillTitleProperty().get()).startsWith("Theft and loss in S1/A1").endsWith("1 serials");
+        assertThat(vm.lossZonesCsv()).contains("S1,A1,A1,1\r\n");
+
+        var d1Scans = vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals("scan"))
+                .findFirst().orElseThrow();
+        vm.drillCaptureMix(d1Scans);
+        assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
+        assertThat(vm.drillTitleProperty().get()).startsWith("Scanned captures at D1, early 06–14").endsWith("2 serials");
+
         vm.drillClaimTime(vm.claimTimes().get(0));
         assertThat(vm.drillRows()).extracting(DrillRow::reference).containsExactly("WC-2");
         assertThat(vm.claimTimesCsv()).contains("< 1 d,0,1440,1\r\n").contains("≥ 30 d,43200,,0\r\n");
