@@ -4,6 +4,7 @@ import dev.serialtrace.db.audit.SpotAuditRecordQuery;
 import dev.serialtrace.db.timing.OperationTimings;
 import dev.serialtrace.db.unit.RecallQuery;
 import dev.serialtrace.reports.ReportParameter;
+import dev.serialtrace.reports.ReportPrinter;
 import dev.serialtrace.reports.ReportService;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrintManager;
@@ -124,12 +125,30 @@ public final class DatabaseReportEngine implements ReportsViewModel.Engine {
         }
     }
 
+    private volatile Printers printers = Printers.system();
+
+    /** Prints through these printers instead of the system's (a test's PostScript file, or none at all). */
+    public DatabaseReportEngine printers(Printers replacement) {
+        this.printers = replacement;
+        return this;
+    }
+
     @Override
-    public boolean print(ReportService.Filled filled) {
+    public boolean print(ReportService.Filled filled, ReportPrinter.PageProgress progress, java.util.function.BooleanSupplier cancelled) {
+        Printers p = printers;
+        List<javax.print.PrintService> available = p.available();
+        if (available.isEmpty()) {
+            throw new NoPrinterException();
+        }
         try {
-            return JasperPrintManager.printReport(filled.print(), true);
-        } catch (JRException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            java.awt.print.PrinterJob job = p.choose(available);
+            if (job == null) {
+                return false;
+            }
+            ReportPrinter.print(filled, job, null, progress, cancelled);
+            return true;
+        } catch (java.awt.print.PrinterException e) {
+            throw new IllegalStateException("the printer did not take the job (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -48,8 +48,12 @@ public final class ReportsViewModel {
         /** Renders a page of a filled report at a zoom (1 = 72 dpi). */
         BufferedImage page(ReportService.Filled filled, int index, float zoom);
 
-        /** Opens the system print dialog and prints; false if the person cancelled it. */
-        boolean print(ReportService.Filled filled);
+        /**
+         * Opens the print dialog and prints with progress per page (off the FX thread); false if the person
+         * cancelled the dialog; {@link NoPrinterException} if there is no printer to choose.
+         */
+        boolean print(ReportService.Filled filled, dev.serialtrace.reports.ReportPrinter.PageProgress progress,
+                      java.util.function.BooleanSupplier cancelled);
 
         /** Writes the custody history of a recall's units as an EPCIS 2.0 document (XML for a .xml file, else JSON-LD); the events written. */
         default long exportRecallEpcis(dev.serialtrace.db.unit.RecallQuery.Scope scope, Path target, java.util.function.LongConsumer progress) {
@@ -116,6 +120,8 @@ public final class ReportsViewModel {
     private ReportArguments generatedWith;
     private TaskExecutor.Cancellable current;
     private volatile boolean cancelRequested;
+    /** Whether the running work is printing (not generating): a cancel then keeps the report. */
+    private boolean printing;
 
     public ReportsViewModel(ReportCatalogue catalogue, Supplier<Engine> engine, TaskExecutor tasks, Supplier<String> user, ZoneId zone) {
         this.catalogue = catalogue;
@@ -219,6 +225,7 @@ public final class ReportsViewModel {
         ReportDefinition d = selected.get();
         ReportArguments complete = e.service().complete(args);
         cancelRequested = false;
+        printing = false;
         running.set(true);
         progress.set(-1);
         status.set("Reading data…");
@@ -260,7 +267,7 @@ public final class ReportsViewModel {
     private void cancelled() {
         running.set(false);
         progress.set(0);
-        status.set("Cancelled; nothing was generated.");
+        status.set(printing ? "Printing cancelled; the report is still here." : "Cancelled; nothing was generated.");
     }
 
     public void cancel() {
@@ -293,8 +300,39 @@ public final class ReportsViewModel {
         if (f == null || e == null) {
             return;
         }
-        BackgroundTask.of(p -> e.print(f)).onSuccess(done -> status.set(done ? "Sent to the printer." : "Printing cancelled."))
-                .onOtherFailure(t -> error.set("Could not print: " + t.getMessage())).executeWith(tasks);
+        if (running.get()) {
+            return;
+        }
+        cancelRequested = false;
+        printing = true;
+        running.set(true);
+        progress.set(-1);
+        error.set("");
+        status.set("Choosing a printer…");
+        current = BackgroundTask.of(p -> e.print(f, (n, of) -> p.update("Printing page " + n + " of " + of + "…", (double) n / of),
+                        () -> cancelRequested))
+                .onProgress((message, fraction) -> {
+                    status.set(message);
+                    progress.set(fraction);
+                })
+                .onSuccess(done -> {
+                    running.set(false);
+                    progress.set(done ? 1 : 0);
+                    status.set(done ? "Sent " + f.pages() + " pages to the printer (report id " + f.reportId() + ")."
+                            : "Printing cancelled in the print dialog.");
+                })
+                .onFailure(NoPrinterException.class, x -> printFailed(x.getMessage()))
+                .onFailure(ReportCancelledException.class, x -> printFailed(""))
+                .onOtherFailure(t -> printFailed(cancelRequested ? ""
+                        : "Could not print: " + t.getMessage() + ". The report is still here: try again, or export it as PDF."))
+                .executeWith(tasks);
+    }
+
+    private void printFailed(String message) {
+        running.set(false);
+        progress.set(0);
+        status.set(message.isEmpty() ? "Printing cancelled; the report is still here." : "");
+        error.set(message);
     }
 
     /**
