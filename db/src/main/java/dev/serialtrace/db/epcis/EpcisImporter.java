@@ -83,6 +83,42 @@ public final class EpcisImporter {
         void update(String phase, long done, long total);
     }
 
+    /**
+     * Where an import's time went, per stage (milliseconds of wall time summed over the batches):
+     * the benchmark prints it, so a slow import shows whether the reading, the hashing or one of the
+     * database writes is to blame. Reading and hashing run on the calling thread, the writes on the
+     * writer thread, at the same time; "waiting for the writer" is the reader idle.
+     */
+    public enum Stage {
+        CHECK_PASS("pass 1: read and check"), READ("pass 2: read"), HASH("pass 2: hash"),
+        WAIT_WRITER("waiting for the writer"), DUPLICATES("duplicate lookup"), UNITS("units: find and create"),
+        PREPARE("custody rows, parties, locations"), CUSTODY_COPY("COPY custody_event (+ triggers)"),
+        EPCIS_COPY("COPY epcis_event"), COMMIT("commit");
+
+        public final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLongArray stageNanos = new java.util.concurrent.atomic.AtomicLongArray(Stage.values().length);
+
+    /** Milliseconds spent in each stage by the imports of this importer so far. */
+    public Map<Stage, Long> stageMillis() {
+        Map<Stage, Long> out = new java.util.EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            out.put(s, stageNanos.get(s.ordinal()) / 1_000_000);
+        }
+        return out;
+    }
+
+    private long lap(Stage stage, long since) {
+        long now = System.nanoTime();
+        stageNanos.addAndGet(stage.ordinal(), now - since);
+        return now;
+    }
+
     private static final int MAX_LISTED_FAILURES = 500;
     private final DSLContext dsl;
     private final Clock clock;
@@ -103,6 +139,7 @@ public final class EpcisImporter {
         long[] failedCount = {0};
         BitSet bad = new BitSet();
         long total = 0;
+        long checkStart = System.nanoTime();
         try (EpcisReader reader = EpcisReader.open(file)) {
             ObjectNode e;
             while ((e = reader.next()) != null) {
@@ -126,6 +163,7 @@ public final class EpcisImporter {
                     OffsetDateTime.now(clock), SyncLog.Status.failed, total, 0, 0, file.getFileName() + ": " + broken.getMessage());
             throw new EpcisFormatException(broken.getMessage() + (log == null ? "" : " (nothing imported; sync log #" + log + ")"), broken);
         }
+        lap(Stage.CHECK_PASS, checkStart);
         progress.update("checking", total, total);
         long invalid = bad.cardinality();
         if (invalid > 0 && !options.acceptPartial()) {
@@ -152,15 +190,19 @@ public final class EpcisImporter {
             List<Pending> batch = new ArrayList<>(options.batchSize());
             ObjectNode e;
             long index = 0;
+            long t = System.nanoTime();
             while ((e = reader.next()) != null) {
+                t = lap(Stage.READ, t);
                 if (!bad.get((int) index)) {
                     batch.add(new Pending(index, e, reader.namespaces()));
                 }
+                t = lap(Stage.HASH, t);
                 index++;
                 if (batch.size() >= options.batchSize()) {
                     List<Pending> full = batch;
                     batch = new ArrayList<>(options.batchSize());
                     await(inFlight);
+                    t = lap(Stage.WAIT_WRITER, t);
                     inFlight = writer.submit(() -> importBatch(full, options, syncId, counts, failures, failedCount));
                     progress.update("importing", index - options.batchSize(), total);
                     if (cancelled.getAsBoolean()) {
@@ -274,7 +316,13 @@ public final class EpcisImporter {
             return;
         }
         try {
-            Counts c = dsl.transactionResult(tx -> write(tx.dsl(), batch, syncId));
+            long[] written = new long[1];
+            Counts c = dsl.transactionResult(tx -> {
+                Counts r = write(tx.dsl(), batch, syncId);
+                written[0] = System.nanoTime();
+                return r;
+            });
+            lap(Stage.COMMIT, written[0]);
             add(counts, c);
         } catch (RuntimeException batchFailed) {
             forgetCreated();
@@ -307,19 +355,31 @@ public final class EpcisImporter {
         into.units += c.units;
     }
 
+    /**
+     * The keys ("hash", and "id:" + eventID) of a batch's events that are already imported, in one
+     * query with two array parameters (a list of literals of this size costs more to send and plan
+     * than to run). An eventID equal to the event's hash id is not stored twice (see {@link #storedEventId}),
+     * so eventIDs are looked up among hash ids too.
+     */
     private static Set<String> known(DSLContext db, List<Pending> batch) {
-        List<String> keys = batch.stream().map(p -> p.key).toList();
-        List<String> ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toList();
+        String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
+        String[] ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toArray(String[]::new);
         Set<String> known = new HashSet<>();
-        db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
-                .where(EPCIS_EVENT.HASH_ID.in(keys)).or(ids.isEmpty() ? DSL.falseCondition() : EPCIS_EVENT.EVENT_ID.in(ids))
-                .forEach(r -> {
-                    known.add(r.value1());
-                    if (r.value2() != null) {
-                        known.add("id:" + r.value2());
-                    }
-                });
+        var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(DSL.any(keys)));
+        var query = ids.length == 0 ? byKey : byKey
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.eq(DSL.any(ids))))
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(DSL.any(ids))));
+        query.forEach(r -> {
+            known.add(r.value1());
+            known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
+        });
         return known;
+    }
+
+    /** The eventID to store: none when it is the event's hash id (the usual case, and the primary key already holds it). */
+    private static String storedEventId(Pending p) {
+        String id = eventId(p.event);
+        return id == null || id.equals(p.key) ? null : id;
     }
 
     /** One custody event to write. */
@@ -330,6 +390,7 @@ public final class EpcisImporter {
 
     private Counts write(DSLContext db, List<Pending> batch, Long syncId) throws Exception {
         Counts c = new Counts();
+        long t = System.nanoTime();
         Set<String> known = known(db, batch);
         Map<String, Pending> fresh = new LinkedHashMap<>();
         for (Pending p : batch) {
@@ -343,11 +404,13 @@ public final class EpcisImporter {
                 }
             }
         }
+        t = lap(Stage.DUPLICATES, t);
         if (fresh.isEmpty()) {
             return c;
         }
         Units units = new Units(db, fresh.values());
         c.units = units.created;
+        t = lap(Stage.UNITS, t);
 
         Map<String, List<Long>> originals = originals(db, fresh.values());
         List<Row> rows = new ArrayList<>();
@@ -357,6 +420,7 @@ public final class EpcisImporter {
             rows(db, p, units, originals, rows);
             rowsOf.put(p, new int[] {first, rows.size()});
         }
+        t = lap(Stage.PREPARE, t);
         long[] ids = new long[rows.size()];
         if (!rows.isEmpty()) {
             List<Long> fetched = db.select(DSL.field("nextval('custody_event_id_seq')", Long.class))
@@ -382,6 +446,7 @@ public final class EpcisImporter {
             }
             db.connection(copy::copy);
         }
+        t = lap(Stage.CUSTODY_COPY, t);
         CopyRows epcis = new CopyRows("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload");
         for (Map.Entry<Pending, int[]> entry : rowsOf.entrySet()) {
             Pending p = entry.getKey();
@@ -389,11 +454,12 @@ public final class EpcisImporter {
             for (int i = entry.getValue()[0]; i < entry.getValue()[1]; i++) {
                 arr.append(i > entry.getValue()[0] ? "," : "").append(ids[i]);
             }
-            epcis.value(p.key).value(eventId(p.event)).value(p.event.path("type").asText())
+            epcis.value(p.key).value(storedEventId(p)).value(p.event.path("type").asText())
                     .value(EpcisEvents.parseTime(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
                     .value(EpcisEvents.MAPPER.writeValueAsString(p.event)).endRow();
         }
         db.connection(epcis::copy);
+        lap(Stage.EPCIS_COPY, t);
         c.imported = fresh.size();
         c.custody = rows.size();
         return c;
@@ -408,7 +474,7 @@ public final class EpcisImporter {
         List<String> hashes = events.stream().filter(p -> p.event.has("errorDeclaration")).map(p -> p.hash).toList();
         Map<String, List<Long>> out = new HashMap<>();
         if (!hashes.isEmpty()) {
-            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(hashes))
+            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(DSL.any(hashes.toArray(String[]::new))))
                     .forEach(r -> out.put(r.value1(), List.of(r.value2())));
         }
         return out;
@@ -593,11 +659,11 @@ public final class EpcisImporter {
             if (!norms.isEmpty()) {
                 db.select(UNIT.ID, UNIT.SERIAL_NORM, DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN), UNIT.LAST_EVENT_AT)
                         .from(UNIT).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
-                        .where(UNIT.SERIAL_NORM.in(norms))
+                        .where(UNIT.SERIAL_NORM.eq(DSL.any(norms.toArray(String[]::new))))
                         .forEach(r -> found.put(r.value3() + "|" + r.value2(), r));
             }
             if (!internal.isEmpty()) {
-                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT).from(UNIT).where(UNIT.INTERNAL_ID.in(internal))
+                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT).from(UNIT).where(UNIT.INTERNAL_ID.eq(DSL.any(internal.toArray(String[]::new))))
                         .forEach(r -> found.put("internal|" + r.value2(), r));
             }
             Map<String, List<String>> missing = new LinkedHashMap<>();  // lookup key -> URIs naming that unit
