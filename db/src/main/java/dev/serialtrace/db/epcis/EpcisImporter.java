@@ -11,7 +11,7 @@ import dev.serialtrace.core.unit.SerialNormalizer;
 import dev.serialtrace.db.jooq.Routines;
 import dev.serialtrace.db.jooq.enums.PartyKind;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 import java.io.IOException;
@@ -357,23 +357,30 @@ public final class EpcisImporter {
 
     /**
      * The keys ("hash", and "id:" + eventID) of a batch's events that are already imported, in one
-     * query with two array parameters (a list of literals of this size costs more to send and plan
-     * than to run). An eventID equal to the event's hash id is not stored twice (see {@link #storedEventId}),
-     * so eventIDs are looked up among hash ids too.
+     * query: the batch's keys go as one array parameter and are joined as a set (a list of 5,000
+     * literals costs more to send and plan than to run; "= any(array parameter)" may be planned
+     * as a scan comparing every row with every key). An eventID equal to the event's hash id is not
+     * stored twice (see {@link #storedEventId}), so eventIDs are looked up among hash ids too.
      */
     private static Set<String> known(DSLContext db, List<Pending> batch) {
         String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
         String[] ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toArray(String[]::new);
         Set<String> known = new HashSet<>();
-        var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(DSL.any(keys)));
+        var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(keys)));
         var query = ids.length == 0 ? byKey : byKey
-                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.eq(DSL.any(ids))))
-                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(DSL.any(ids))));
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.in(set(ids))))
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(ids))));
         query.forEach(r -> {
             known.add(r.value1());
             known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
         });
         return known;
+    }
+
+    /** {@code select v from unnest(?) v}: a set of keys in one array parameter, for a semi-join. */
+    private static org.jooq.Select<org.jooq.Record1<String>> set(String[] values) {
+        org.jooq.Table<?> t = DSL.unnest(values).as("k", "v");
+        return DSL.select(t.field("v", String.class)).from(t);
     }
 
     /** The eventID to store: none when it is the event's hash id (the usual case, and the primary key already holds it). */
@@ -385,7 +392,7 @@ public final class EpcisImporter {
     /** One custody event to write. */
     private record Row(long unitId, OffsetDateTime at, String zone, BizStep step, Disposition disposition, Long from, Long to,
                        Long source, Long destination, Long parent, String transactions, String rawScan, Long corrects,
-                       String flag) {
+                       String flag, String device) {
     }
 
     private Counts write(DSLContext db, List<Pending> batch, Long syncId) throws Exception {
@@ -433,7 +440,7 @@ public final class EpcisImporter {
             Routines.ensureCustodyPartitions(db.configuration(), min.minusDays(1), max.plusDays(1));
             CopyRows copy = new CopyRows("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
                     + "from_location_id, to_location_id, source_party_id, destination_party_id, parent_unit_id, biz_transactions, "
-                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason");
+                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason, device");
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 OffsetDateTime last = units.lastEventAt.get(r.unitId());
@@ -442,7 +449,7 @@ public final class EpcisImporter {
                 copy.value(ids[i]).value(r.unitId()).value(r.at()).value(r.zone()).value(r.step().name())
                         .value(r.disposition().name()).value(r.from()).value(r.to()).value(r.source()).value(r.destination())
                         .value(r.parent()).value(r.transactions()).value("import").value(r.rawScan()).value(r.corrects())
-                        .value(late ? "t" : "f").value(flag).endRow();
+                        .value(late ? "t" : "f").value(flag).value(r.device()).endRow();
             }
             db.connection(copy::copy);
         }
@@ -474,7 +481,7 @@ public final class EpcisImporter {
         List<String> hashes = events.stream().filter(p -> p.event.has("errorDeclaration")).map(p -> p.hash).toList();
         Map<String, List<Long>> out = new HashMap<>();
         if (!hashes.isEmpty()) {
-            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(DSL.any(hashes.toArray(String[]::new))))
+            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(hashes.toArray(String[]::new))))
                     .forEach(r -> out.put(r.value1(), List.of(r.value2())));
         }
         return out;
@@ -540,8 +547,26 @@ public final class EpcisImporter {
                             from, to, source, destination, null, transactions, flag);
                 }
             }
+            case "AssociationEvent" -> {
+                // an asset (a sensor, a returnable tracker: the parentID, usually a GIAI) attached to or taken
+                // from units: one custody event per unit of ours, the asset as its device; where the unit is
+                // and its status do not change unless the event says so
+                String asset = e.path("parentID").asText(null);
+                String device = asset == null ? null : switch (action) {
+                    case "ADD" -> "associated with " + asset;
+                    case "DELETE" -> "dissociated from " + asset;
+                    default -> "associated with " + asset + " (observed)";
+                };
+                for (String epc : texts(e.get("childEPCs"))) {
+                    Long unit = units.id(epc);
+                    Disposition kept = disposition.orElse(unit == null ? null : units.status.get(unit));
+                    add(rows, units, corrected, epc, at, zone, step.orElse(BizStep.inspecting),
+                            kept != null ? kept : Disposition.unknown, from, to, source, destination, null, transactions,
+                            flag, device);
+                }
+            }
             default -> {
-                // AssociationEvent: nothing in custody history; kept whole in epcis_event
+                // unknown types are refused by EventCheck
             }
         }
     }
@@ -549,13 +574,20 @@ public final class EpcisImporter {
     private static void add(List<Row> rows, Units units, List<Long> corrected, String epc, OffsetDateTime at, String zone,
                             BizStep step, Disposition disposition, Long from, Long to, Long source, Long destination, Long parent,
                             String transactions, String flag) {
+        add(rows, units, corrected, epc, at, zone, step, disposition, from, to, source, destination, parent, transactions, flag,
+                null);
+    }
+
+    private static void add(List<Row> rows, Units units, List<Long> corrected, String epc, OffsetDateTime at, String zone,
+                            BizStep step, Disposition disposition, Long from, Long to, Long source, Long destination, Long parent,
+                            String transactions, String flag, String device) {
         Long unit = units.id(epc);
         if (unit == null) {
             return; // not a serialised item (an SSCC, a class, a quantity): kept in epcis_event only
         }
         Long corrects = corrected == null || corrected.isEmpty() ? null : corrected.get(0);
         rows.add(new Row(unit, at, zone, step, disposition, from, to, source, destination, parent, transactions, epc,
-                corrects, flag));
+                corrects, flag, device));
     }
 
     private static String first(ObjectNode e, String list, String field) {
@@ -619,6 +651,8 @@ public final class EpcisImporter {
     private final class Units {
         final Map<String, Long> byUri = new HashMap<>();
         final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
+        /** Status before this batch, of the units that have one: an association without a disposition keeps it. */
+        final Map<Long, Disposition> status = new HashMap<>();
         long created;
 
         Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {
@@ -655,15 +689,15 @@ public final class EpcisImporter {
                     norms.add(SerialNormalizer.normalize(k.serial()));
                 }
             });
-            Map<String, Record4<Long, String, String, OffsetDateTime>> found = new HashMap<>();
+            Map<String, Record5<Long, String, String, OffsetDateTime, dev.serialtrace.db.jooq.enums.Disposition>> found = new HashMap<>();
             if (!norms.isEmpty()) {
-                db.select(UNIT.ID, UNIT.SERIAL_NORM, DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN), UNIT.LAST_EVENT_AT)
+                db.select(UNIT.ID, UNIT.SERIAL_NORM, DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN), UNIT.LAST_EVENT_AT, UNIT.STATUS)
                         .from(UNIT).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
-                        .where(UNIT.SERIAL_NORM.eq(DSL.any(norms.toArray(String[]::new))))
+                        .where(UNIT.SERIAL_NORM.in(set(norms.toArray(String[]::new))))
                         .forEach(r -> found.put(r.value3() + "|" + r.value2(), r));
             }
             if (!internal.isEmpty()) {
-                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT).from(UNIT).where(UNIT.INTERNAL_ID.eq(DSL.any(internal.toArray(String[]::new))))
+                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT, UNIT.STATUS).from(UNIT).where(UNIT.INTERNAL_ID.in(set(internal.toArray(String[]::new))))
                         .forEach(r -> found.put("internal|" + r.value2(), r));
             }
             Map<String, List<String>> missing = new LinkedHashMap<>();  // lookup key -> URIs naming that unit
@@ -672,10 +706,13 @@ public final class EpcisImporter {
                 EpcUris.UnitKey k = entry.getValue();
                 String lookup = k.internalId() != null ? "internal|" + k.internalId()
                         : k.gtin() + "|" + SerialNormalizer.normalize(k.serial());
-                Record4<Long, String, String, OffsetDateTime> r = found.get(lookup);
+                Record5<Long, String, String, OffsetDateTime, dev.serialtrace.db.jooq.enums.Disposition> r = found.get(lookup);
                 if (r != null) {
                     byUri.put(entry.getKey(), r.value1());
                     lastEventAt.put(r.value1(), r.value4());
+                    if (r.value5() != null) {
+                        status.put(r.value1(), Disposition.valueOf(r.value5().name()));
+                    }
                 } else if (k.gtin() != null) {
                     missing.computeIfAbsent(lookup, x -> new ArrayList<>()).add(entry.getKey());
                     missingKeys.putIfAbsent(lookup, k);
