@@ -557,10 +557,17 @@ public final class EpcisImporter {
                     case "DELETE" -> "dissociated from " + asset;
                     default -> "associated with " + asset + " (observed)";
                 };
+                // CBV "assembling"/"disassembling" map to packing/unpacking, which would change the unit's
+                // parent (its case): an asset is not a case
+                BizStep associationStep = switch (step.orElse(BizStep.inspecting)) {
+                    case packing -> BizStep.installing;
+                    case unpacking -> BizStep.inspecting;
+                    default -> step.orElse(BizStep.inspecting);
+                };
                 for (String epc : texts(e.get("childEPCs"))) {
                     Long unit = units.id(epc);
                     Disposition kept = disposition.orElse(unit == null ? null : units.status.get(unit));
-                    add(rows, units, corrected, epc, at, zone, step.orElse(BizStep.inspecting),
+                    add(rows, units, corrected, epc, at, zone, associationStep,
                             kept != null ? kept : Disposition.unknown, from, to, source, destination, null, transactions,
                             flag, device);
                 }
@@ -588,6 +595,7 @@ public final class EpcisImporter {
         Long corrects = corrected == null || corrected.isEmpty() ? null : corrected.get(0);
         rows.add(new Row(unit, at, zone, step, disposition, from, to, source, destination, parent, transactions, epc,
                 corrects, flag, device));
+        units.saw(unit, at, disposition);
     }
 
     private static String first(ObjectNode e, String list, String field) {
@@ -651,8 +659,20 @@ public final class EpcisImporter {
     private final class Units {
         final Map<String, Long> byUri = new HashMap<>();
         final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
-        /** Status before this batch, of the units that have one: an association without a disposition keeps it. */
+        /**
+         * Status of each unit after the events seen so far (its latest by time, the database's before
+         * this batch): an association without a disposition keeps it.
+         */
         final Map<Long, Disposition> status = new HashMap<>();
+        private final Map<Long, OffsetDateTime> statusAt = new HashMap<>();
+
+        void saw(long unit, OffsetDateTime at, Disposition disposition) {
+            OffsetDateTime current = statusAt.getOrDefault(unit, lastEventAt.get(unit));
+            if (current == null || !at.isBefore(current)) {
+                status.put(unit, disposition);
+                statusAt.put(unit, at);
+            }
+        }
         long created;
 
         Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {

@@ -57,7 +57,8 @@ class AssociationImportTest {
         assertThat(timeline).extracting(TimelineEntry::device).containsExactlyInAnyOrder(null,
                 "associated with " + ASSET, "dissociated from " + ASSET);
         assertThat(timeline).filteredOn(e -> e.device() != null && e.device().startsWith("associated"))
-                .extracting(TimelineEntry::bizStep).containsExactly("assembling");
+                .extracting(TimelineEntry::bizStep).as("CBV assembling, not packing: an asset is not a case")
+                .containsExactly("installing");
         // an association does not make the unit's status unknown: it keeps "active" from its commissioning
         assertThat(db.select(dev.serialtrace.db.jooq.Tables.UNIT.STATUS).from(dev.serialtrace.db.jooq.Tables.UNIT)
                 .where(dev.serialtrace.db.jooq.Tables.UNIT.ID.eq(unitId)).fetchOne(dev.serialtrace.db.jooq.Tables.UNIT.STATUS))
