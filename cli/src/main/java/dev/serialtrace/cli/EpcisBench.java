@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT;
@@ -50,6 +51,15 @@ final class EpcisBench implements Callable<Integer> {
     int rounds;
     @Option(names = "--skip-import", description = "measure export only (writes nothing to the database but the sync log)")
     boolean skipImport;
+    @Option(names = "--skip-export", description = "measure import only")
+    boolean skipExport;
+    @Option(names = "--write-document", paramLabel = "FILE", description = "only write the generated JSON-LD document of "
+            + "--events events to FILE (streamed: any size, e.g. 2,300,000 events for 1 GB) for a timed `serialtrace epcis "
+            + "import FILE`; measures nothing, needs no database")
+    Path writeDocument;
+    @Option(names = "--server-profile", description = "also print the server time of the custody event triggers during "
+            + "the import (turns track_functions on with ALTER SYSTEM for the run; needs a superuser)")
+    boolean serverProfile;
     @Mixin ConnectionOptions connection;
     @Spec CommandSpec spec;
 
@@ -59,13 +69,105 @@ final class EpcisBench implements Callable<Integer> {
                 .getProcessCpuTime();
     }
 
+    /**
+     * CPU time of the database server (postmaster, its live backends and the ones it has reaped),
+     * when it runs on this machine (the embedded one, or a local --db-url); -1 otherwise. With the
+     * client's CPU it tells, on a shared machine, what one event costs apart from waiting for a core.
+     */
+    static long serverCpuNanos(org.jooq.DSLContext dsl) {
+        try {
+            int backend = ((Number) dsl.fetchValue("select pg_backend_pid()")).intValue();
+            long postmaster = Long.parseLong(stat(backend)[1]);
+            String[] pm = stat(postmaster);
+            long ticks = Long.parseLong(pm[11]) + Long.parseLong(pm[12]) + Long.parseLong(pm[13]) + Long.parseLong(pm[14]);
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) procs::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String[] st = stat(Long.parseLong(name));
+                        if (Long.parseLong(st[1]) == postmaster) {
+                            ticks += Long.parseLong(st[11]) + Long.parseLong(st[12]);
+                        }
+                    } catch (Exception gone) {
+                        // exited meanwhile: counted in the postmaster's children's time once reaped
+                    }
+                }
+            }
+            return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        } catch (Exception notLocal) {
+            return -1;
+        }
+    }
+
+    /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] stat(long pid) throws java.io.IOException {
+        String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return s.substring(s.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** Server time of the trigger functions (pg_stat_user_functions), with track_functions on for the run. */
+    private record ServerFunctions(org.jooq.DSLContext dsl, PrintWriter out) {
+        static ServerFunctions start(org.jooq.DSLContext dsl, PrintWriter out) {
+            try {
+                dsl.execute("alter system set track_functions = 'pl'");
+                dsl.execute("select pg_reload_conf()");
+                Thread.sleep(500);
+                return new ServerFunctions(dsl, out);
+            } catch (Exception e) {
+                out.println("--server-profile: not available (" + e.getMessage() + ")");
+                return null;
+            }
+        }
+
+        Map<String, Double> snapshot() {
+            try {
+                Thread.sleep(1_500); // sessions flush their function statistics at most once a second when idle
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dsl.execute("select pg_stat_clear_snapshot()");
+            Map<String, Double> m = new java.util.TreeMap<>();
+            dsl.resultQuery("select funcname, total_time from pg_stat_user_functions").forEach(r -> m.put(r.get(0, String.class),
+                    r.get(1, Double.class)));
+            return m;
+        }
+
+        void print(Map<String, Double> before, Map<String, Double> after) {
+            after.forEach((f, ms) -> {
+                double d = ms - before.getOrDefault(f, 0.0);
+                if (d >= 1) {
+                    out.printf("    server: %-27s %,9.0f ms%n", f, d);
+                }
+            });
+        }
+
+        void stop() {
+            dsl.execute("alter system reset track_functions");
+            dsl.execute("select pg_reload_conf()");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (writeDocument != null) {
+            long t0 = System.nanoTime();
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(writeDocument), 1 << 16)) {
+                long n = SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, events, "D" + System.currentTimeMillis());
+                os.flush();
+                out.printf("%s: %,d events, %,d MB, written in %.1f s%n", writeDocument, n, Files.size(writeDocument) >> 20,
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        }
         try (Database db = connection.open(spec.commandLine().getErr())) {
             var newest = db.dsl().select(org.jooq.impl.DSL.max(CUSTODY_EVENT.OCCURRED_AT)).from(CUSTODY_EVENT).fetchOne(0,
                     java.time.OffsetDateTime.class);
             LocalDate to = newest == null ? LocalDate.now() : newest.toLocalDate();
+            if (!skipExport) {
             // untimed: the first export of a JVM runs mostly interpreted (2–3× slower at 200k events on this machine)
             EpcisExporter.Result warm = new EpcisExporter(db.dsl(), Clock.systemDefaultZone()).export(
                     new EpcisExporter.Selection.Between(to.minusDays(Math.min(days, warmUpDays) - 1L), to),
@@ -88,23 +190,45 @@ final class EpcisBench implements Callable<Integer> {
                 }
             }
             }
+            }
             if (!skipImport) {
                 Path doc = Files.createTempFile("serialtrace-bench-", ".jsonld");
                 try {
                     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(doc), 1 << 16)) {
                         SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, events, "B" + System.currentTimeMillis());
                     }
+                    ServerFunctions server = serverProfile ? ServerFunctions.start(db.dsl(), out) : null;
                     for (String round : new String[] {"import", "re-import"}) {
                         Runtime rt = Runtime.getRuntime();
                         long[] peak = {0};
                         long cpu0 = cpuNanos();
-                        EpcisImporter.Report r = new EpcisImporter(db.dsl(), Clock.systemDefaultZone()).importFile(doc,
+                        long serverCpu0 = serverCpuNanos(db.dsl());
+                        Map<String, Double> before = server == null ? Map.of() : server.snapshot();
+                        EpcisImporter importer = new EpcisImporter(db.dsl(), Clock.systemDefaultZone());
+                        EpcisImporter.Report r = importer.importFile(doc,
                                 new EpcisImporter.Options(false, false, "bench", batchSize),
                                 (p, d, t) -> peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory()), () -> false);
                         out.printf("%-13s %,12d events %,9d ms %,10.0f events/s (%,d imported, %,d already there, %,d failed; "
                                         + "document %,d MB, heap max %,d MB, peak used %,d MB; client CPU %,.1f s)%n", round, r.events(),
                                 r.millis(), r.eventsPerSecond(), r.imported(), r.duplicates(), r.failed(), Files.size(doc) >> 20,
                                 rt.maxMemory() >> 20, peak[0] >> 20, (cpuNanos() - cpu0) / 1e9);
+                        long serverCpu = serverCpuNanos(db.dsl());
+                        if (serverCpu0 >= 0 && serverCpu >= 0) {
+                            out.printf("    CPU per event: client %.1f µs, server %.1f µs (server CPU %,.1f s; load average %.1f)%n",
+                                    (cpuNanos() - cpu0) / 1e3 / Math.max(1, r.events()), (serverCpu - serverCpu0) / 1e3 / Math.max(1, r.events()),
+                                    (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        }
+                        importer.stageMillis().forEach((stage, ms) -> {
+                            if (ms > 0) {
+                                out.printf("    %-36s %,9d ms%n", stage.label, ms);
+                            }
+                        });
+                        if (server != null) {
+                            server.print(before, server.snapshot());
+                        }
+                    }
+                    if (server != null) {
+                        server.stop();
                     }
                 } finally {
                     Files.deleteIfExists(doc);

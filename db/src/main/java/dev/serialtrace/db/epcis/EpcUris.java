@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Identifiers in EPCIS documents: units as SGTIN EPC URIs or GS1 Digital Link URIs, locations
- * and parties by GLN as Digital Link URIs ({@code /414/<gln>/254/<location path>},
+ * as SGLN EPC URIs (when the GLN's company-prefix length is known) or by GLN as Digital Link URIs
+ * ({@code /414/<gln>/254/<location path>}), parties by GLN as Digital Link URIs (
  * {@code /417/<gln>}), and Serialtrace's own URNs where a GS1 key is missing
  * ({@code urn:serialtrace:unit:<internal id>}, {@code urn:serialtrace:location:<path>},
  * {@code urn:serialtrace:party:<name>}).
@@ -44,6 +45,51 @@ public final class EpcUris {
         return siteGln == null ? LOCATION_URN + encode(path) : DL + "/414/" + siteGln.trim() + "/254/" + encode(path);
     }
 
+    /**
+     * A location as an SGLN EPC URI ({@code urn:epc:id:sgln:<company prefix>.<location reference>.<extension>},
+     * GS1 Tag Data Standard §6.3.3) when the GLN's company-prefix length is known, not asked for
+     * Digital Link, and the path fits a GLN extension (AI 254: 1–20 characters of GS1's 82-character
+     * set); otherwise as {@link #location(String, String)}.
+     */
+    public static String location(String siteGln, Short companyPrefixLength, String path, boolean digitalLink) {
+        if (digitalLink || siteGln == null || companyPrefixLength == null || companyPrefixLength < 6 || companyPrefixLength > 12
+                || !glnExtension(path)) {
+            return location(siteGln, path);
+        }
+        String gln = siteGln.trim();
+        return "urn:epc:id:sgln:" + gln.substring(0, companyPrefixLength) + "." + gln.substring(companyPrefixLength, 12) + "."
+                + escapeEpc(path);
+    }
+
+    /** GS1's "CSET 82" (the characters of AI 254 and of EPC URI components), 1–20 of them. */
+    private static boolean glnExtension(String path) {
+        if (path == null || path.isEmpty() || path.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "!\"%&'()*+,-./:;<=>?_".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An EPC URI component: the characters the Tag Data Standard reserves (" % & / < > ?) as %XX. */
+    private static String escapeEpc(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("\"%&/<>?".indexOf(c) >= 0) {
+                out.append('%').append(String.format("%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static String party(String gln, String name) {
         return gln == null ? PARTY_URN + encode(name) : DL + "/417/" + gln.trim();
     }
@@ -73,6 +119,7 @@ public final class EpcUris {
         if (uri.startsWith(LOCATION_URN)) {
             return decode(uri.substring(LOCATION_URN.length()));
         }
+        uri = canonical(uri); // an SGLN EPC URI names the same location as its Digital Link
         int at = uri.indexOf("/414/");
         int ext = uri.indexOf("/254/");
         return uri.startsWith("http") && at > 0 && ext > at ? decode(uri.substring(ext + 5)) : null;

@@ -230,7 +230,8 @@ public final class EpcisExporter {
             UNIT_GTIN = 12, UNIT_EXPIRY = 13, PRODUCT_GTIN = 14, PREFIX_LENGTH = 15, STORAGE_TEMP_MIN = 16, LOT_CODE = 17,
             LOT_EXPIRY = 18, FROM_PATH = 19, FROM_COLD = 20, FROM_GLN = 21, TO_PATH = 22, TO_GLN = 23, SOURCE_GLN = 24,
             SOURCE_NAME = 25, DESTINATION_GLN = 26, DESTINATION_NAME = 27, PARENT_INTERNAL_ID = 28, PARENT_SERIAL = 29,
-            PARENT_GTIN = 30, PARENT_PRODUCT_GTIN = 31, PARENT_PREFIX_LENGTH = 32, COLUMNS = 33;
+            PARENT_GTIN = 30, PARENT_PRODUCT_GTIN = 31, PARENT_PREFIX_LENGTH = 32, FROM_GLN_PREFIX_LENGTH = 33,
+            TO_GLN_PREFIX_LENGTH = 34, COLUMNS = 35;
 
     private static List<SelectField<?>> fields() {
         return List.of(CUSTODY_EVENT.ID, CUSTODY_EVENT.UNIT_ID, CUSTODY_EVENT.OCCURRED_AT,
@@ -239,7 +240,8 @@ public final class EpcisExporter {
                 UNIT.INTERNAL_ID, UNIT.SERIAL, UNIT.GTIN, UNIT.EXPIRY, PRODUCT.GTIN, PRODUCT.COMPANY_PREFIX_LENGTH,
                 PRODUCT.STORAGE_TEMP_MIN, LOT.LOT_CODE, LOT.EXPIRY, FROM.PATH, FROM.IS_COLD, FROM_SITE_PARTY.GLN, TO.PATH,
                 TO_SITE_PARTY.GLN, SOURCE.GLN, SOURCE.NAME, DESTINATION.GLN, DESTINATION.NAME, PARENT.INTERNAL_ID,
-                PARENT.SERIAL, PARENT.GTIN, PARENT_PRODUCT.GTIN, PARENT_PRODUCT.COMPANY_PREFIX_LENGTH);
+                PARENT.SERIAL, PARENT.GTIN, PARENT_PRODUCT.GTIN, PARENT_PRODUCT.COMPANY_PREFIX_LENGTH,
+                FROM_SITE_PARTY.GLN_COMPANY_PREFIX_LENGTH, TO_SITE_PARTY.GLN_COMPANY_PREFIX_LENGTH);
     }
 
     private static final BizStep[] STEPS = BizStep.values();
@@ -275,10 +277,10 @@ public final class EpcisExporter {
         e.put("bizStep", STEP_URIS[step.ordinal()]);
         e.put("disposition", DISPOSITION_URIS[disposition.ordinal()]);
         if (r[FROM_PATH] != null) {
-            e.putObject("readPoint").put("id", EpcUris.location(r[FROM_GLN], r[FROM_PATH]));
+            e.putObject("readPoint").put("id", EpcUris.location(r[FROM_GLN], shortOrNull(r[FROM_GLN_PREFIX_LENGTH]), r[FROM_PATH], digitalLink));
         }
         if (r[TO_PATH] != null) {
-            e.putObject("bizLocation").put("id", EpcUris.location(r[TO_GLN], r[TO_PATH]));
+            e.putObject("bizLocation").put("id", EpcUris.location(r[TO_GLN], shortOrNull(r[TO_GLN_PREFIX_LENGTH]), r[TO_PATH], digitalLink));
         }
         String bizTransactions = r[BIZ_TRANSACTIONS];
         if (bizTransactions != null && !bizTransactions.equals("[]")) {

@@ -11,7 +11,7 @@ import dev.serialtrace.core.unit.SerialNormalizer;
 import dev.serialtrace.db.jooq.Routines;
 import dev.serialtrace.db.jooq.enums.PartyKind;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 import java.io.IOException;
@@ -83,6 +83,42 @@ public final class EpcisImporter {
         void update(String phase, long done, long total);
     }
 
+    /**
+     * Where an import's time went, per stage (milliseconds of wall time summed over the batches):
+     * the benchmark prints it, so a slow import shows whether the reading, the hashing or one of the
+     * database writes is to blame. Reading and hashing run on the calling thread, the writes on the
+     * writer thread, at the same time; "waiting for the writer" is the reader idle.
+     */
+    public enum Stage {
+        CHECK_PASS("pass 1: read and check"), READ("pass 2: read"), HASH("pass 2: hash"),
+        WAIT_WRITER("waiting for the writer"), DUPLICATES("duplicate lookup"), UNITS("units: find and create"),
+        PREPARE("custody rows, parties, locations"), CUSTODY_COPY("COPY custody_event (+ triggers)"),
+        EPCIS_COPY("COPY epcis_event"), COMMIT("commit");
+
+        public final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLongArray stageNanos = new java.util.concurrent.atomic.AtomicLongArray(Stage.values().length);
+
+    /** Milliseconds spent in each stage by the imports of this importer so far. */
+    public Map<Stage, Long> stageMillis() {
+        Map<Stage, Long> out = new java.util.EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            out.put(s, stageNanos.get(s.ordinal()) / 1_000_000);
+        }
+        return out;
+    }
+
+    private long lap(Stage stage, long since) {
+        long now = System.nanoTime();
+        stageNanos.addAndGet(stage.ordinal(), now - since);
+        return now;
+    }
+
     private static final int MAX_LISTED_FAILURES = 500;
     private final DSLContext dsl;
     private final Clock clock;
@@ -103,6 +139,7 @@ public final class EpcisImporter {
         long[] failedCount = {0};
         BitSet bad = new BitSet();
         long total = 0;
+        long checkStart = System.nanoTime();
         try (EpcisReader reader = EpcisReader.open(file)) {
             ObjectNode e;
             while ((e = reader.next()) != null) {
@@ -126,6 +163,7 @@ public final class EpcisImporter {
                     OffsetDateTime.now(clock), SyncLog.Status.failed, total, 0, 0, file.getFileName() + ": " + broken.getMessage());
             throw new EpcisFormatException(broken.getMessage() + (log == null ? "" : " (nothing imported; sync log #" + log + ")"), broken);
         }
+        lap(Stage.CHECK_PASS, checkStart);
         progress.update("checking", total, total);
         long invalid = bad.cardinality();
         if (invalid > 0 && !options.acceptPartial()) {
@@ -152,15 +190,19 @@ public final class EpcisImporter {
             List<Pending> batch = new ArrayList<>(options.batchSize());
             ObjectNode e;
             long index = 0;
+            long t = System.nanoTime();
             while ((e = reader.next()) != null) {
+                t = lap(Stage.READ, t);
                 if (!bad.get((int) index)) {
                     batch.add(new Pending(index, e, reader.namespaces()));
                 }
+                t = lap(Stage.HASH, t);
                 index++;
                 if (batch.size() >= options.batchSize()) {
                     List<Pending> full = batch;
                     batch = new ArrayList<>(options.batchSize());
                     await(inFlight);
+                    t = lap(Stage.WAIT_WRITER, t);
                     inFlight = writer.submit(() -> importBatch(full, options, syncId, counts, failures, failedCount));
                     progress.update("importing", index - options.batchSize(), total);
                     if (cancelled.getAsBoolean()) {
@@ -274,7 +316,13 @@ public final class EpcisImporter {
             return;
         }
         try {
-            Counts c = dsl.transactionResult(tx -> write(tx.dsl(), batch, syncId));
+            long[] written = new long[1];
+            Counts c = dsl.transactionResult(tx -> {
+                Counts r = write(tx.dsl(), batch, syncId);
+                written[0] = System.nanoTime();
+                return r;
+            });
+            lap(Stage.COMMIT, written[0]);
             add(counts, c);
         } catch (RuntimeException batchFailed) {
             forgetCreated();
@@ -307,29 +355,49 @@ public final class EpcisImporter {
         into.units += c.units;
     }
 
+    /**
+     * The keys ("hash", and "id:" + eventID) of a batch's events that are already imported, in one
+     * query: the batch's keys go as one array parameter and are joined as a set (a list of 5,000
+     * literals costs more to send and plan than to run; "= any(array parameter)" may be planned
+     * as a scan comparing every row with every key). An eventID equal to the event's hash id is not
+     * stored twice (see {@link #storedEventId}), so eventIDs are looked up among hash ids too.
+     */
     private static Set<String> known(DSLContext db, List<Pending> batch) {
-        List<String> keys = batch.stream().map(p -> p.key).toList();
-        List<String> ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toList();
+        String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
+        String[] ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toArray(String[]::new);
         Set<String> known = new HashSet<>();
-        db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
-                .where(EPCIS_EVENT.HASH_ID.in(keys)).or(ids.isEmpty() ? DSL.falseCondition() : EPCIS_EVENT.EVENT_ID.in(ids))
-                .forEach(r -> {
-                    known.add(r.value1());
-                    if (r.value2() != null) {
-                        known.add("id:" + r.value2());
-                    }
-                });
+        var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(keys)));
+        var query = ids.length == 0 ? byKey : byKey
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.in(set(ids))))
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(ids))));
+        query.forEach(r -> {
+            known.add(r.value1());
+            known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
+        });
         return known;
+    }
+
+    /** {@code select v from unnest(?) v}: a set of keys in one array parameter, for a semi-join. */
+    private static org.jooq.Select<org.jooq.Record1<String>> set(String[] values) {
+        org.jooq.Table<?> t = DSL.unnest(values).as("k", "v");
+        return DSL.select(t.field("v", String.class)).from(t);
+    }
+
+    /** The eventID to store: none when it is the event's hash id (the usual case, and the primary key already holds it). */
+    private static String storedEventId(Pending p) {
+        String id = eventId(p.event);
+        return id == null || id.equals(p.key) ? null : id;
     }
 
     /** One custody event to write. */
     private record Row(long unitId, OffsetDateTime at, String zone, BizStep step, Disposition disposition, Long from, Long to,
                        Long source, Long destination, Long parent, String transactions, String rawScan, Long corrects,
-                       String flag) {
+                       String flag, String device) {
     }
 
     private Counts write(DSLContext db, List<Pending> batch, Long syncId) throws Exception {
         Counts c = new Counts();
+        long t = System.nanoTime();
         Set<String> known = known(db, batch);
         Map<String, Pending> fresh = new LinkedHashMap<>();
         for (Pending p : batch) {
@@ -343,11 +411,13 @@ public final class EpcisImporter {
                 }
             }
         }
+        t = lap(Stage.DUPLICATES, t);
         if (fresh.isEmpty()) {
             return c;
         }
         Units units = new Units(db, fresh.values());
         c.units = units.created;
+        t = lap(Stage.UNITS, t);
 
         Map<String, List<Long>> originals = originals(db, fresh.values());
         List<Row> rows = new ArrayList<>();
@@ -357,6 +427,7 @@ public final class EpcisImporter {
             rows(db, p, units, originals, rows);
             rowsOf.put(p, new int[] {first, rows.size()});
         }
+        t = lap(Stage.PREPARE, t);
         long[] ids = new long[rows.size()];
         if (!rows.isEmpty()) {
             List<Long> fetched = db.select(DSL.field("nextval('custody_event_id_seq')", Long.class))
@@ -369,7 +440,7 @@ public final class EpcisImporter {
             Routines.ensureCustodyPartitions(db.configuration(), min.minusDays(1), max.plusDays(1));
             CopyRows copy = new CopyRows("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
                     + "from_location_id, to_location_id, source_party_id, destination_party_id, parent_unit_id, biz_transactions, "
-                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason");
+                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason, device");
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 OffsetDateTime last = units.lastEventAt.get(r.unitId());
@@ -378,10 +449,11 @@ public final class EpcisImporter {
                 copy.value(ids[i]).value(r.unitId()).value(r.at()).value(r.zone()).value(r.step().name())
                         .value(r.disposition().name()).value(r.from()).value(r.to()).value(r.source()).value(r.destination())
                         .value(r.parent()).value(r.transactions()).value("import").value(r.rawScan()).value(r.corrects())
-                        .value(late ? "t" : "f").value(flag).endRow();
+                        .value(late ? "t" : "f").value(flag).value(r.device()).endRow();
             }
             db.connection(copy::copy);
         }
+        t = lap(Stage.CUSTODY_COPY, t);
         CopyRows epcis = new CopyRows("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload");
         for (Map.Entry<Pending, int[]> entry : rowsOf.entrySet()) {
             Pending p = entry.getKey();
@@ -389,11 +461,12 @@ public final class EpcisImporter {
             for (int i = entry.getValue()[0]; i < entry.getValue()[1]; i++) {
                 arr.append(i > entry.getValue()[0] ? "," : "").append(ids[i]);
             }
-            epcis.value(p.key).value(eventId(p.event)).value(p.event.path("type").asText())
+            epcis.value(p.key).value(storedEventId(p)).value(p.event.path("type").asText())
                     .value(EpcisEvents.parseTime(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
                     .value(EpcisEvents.MAPPER.writeValueAsString(p.event)).endRow();
         }
         db.connection(epcis::copy);
+        lap(Stage.EPCIS_COPY, t);
         c.imported = fresh.size();
         c.custody = rows.size();
         return c;
@@ -408,7 +481,7 @@ public final class EpcisImporter {
         List<String> hashes = events.stream().filter(p -> p.event.has("errorDeclaration")).map(p -> p.hash).toList();
         Map<String, List<Long>> out = new HashMap<>();
         if (!hashes.isEmpty()) {
-            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(hashes))
+            db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(hashes.toArray(String[]::new))))
                     .forEach(r -> out.put(r.value1(), List.of(r.value2())));
         }
         return out;
@@ -474,8 +547,33 @@ public final class EpcisImporter {
                             from, to, source, destination, null, transactions, flag);
                 }
             }
+            case "AssociationEvent" -> {
+                // an asset (a sensor, a returnable tracker: the parentID, usually a GIAI) attached to or taken
+                // from units: one custody event per unit of ours, the asset as its device; where the unit is
+                // and its status do not change unless the event says so
+                String asset = e.path("parentID").asText(null);
+                String device = asset == null ? null : switch (action) {
+                    case "ADD" -> "associated with " + asset;
+                    case "DELETE" -> "dissociated from " + asset;
+                    default -> "associated with " + asset + " (observed)";
+                };
+                // CBV "assembling"/"disassembling" map to packing/unpacking, which would change the unit's
+                // parent (its case): an asset is not a case
+                BizStep associationStep = switch (step.orElse(BizStep.inspecting)) {
+                    case packing -> BizStep.installing;
+                    case unpacking -> BizStep.inspecting;
+                    default -> step.orElse(BizStep.inspecting);
+                };
+                for (String epc : texts(e.get("childEPCs"))) {
+                    Long unit = units.id(epc);
+                    Disposition kept = disposition.orElse(unit == null ? null : units.status.get(unit));
+                    add(rows, units, corrected, epc, at, zone, associationStep,
+                            kept != null ? kept : Disposition.unknown, from, to, source, destination, null, transactions,
+                            flag, device);
+                }
+            }
             default -> {
-                // AssociationEvent: nothing in custody history; kept whole in epcis_event
+                // unknown types are refused by EventCheck
             }
         }
     }
@@ -483,13 +581,21 @@ public final class EpcisImporter {
     private static void add(List<Row> rows, Units units, List<Long> corrected, String epc, OffsetDateTime at, String zone,
                             BizStep step, Disposition disposition, Long from, Long to, Long source, Long destination, Long parent,
                             String transactions, String flag) {
+        add(rows, units, corrected, epc, at, zone, step, disposition, from, to, source, destination, parent, transactions, flag,
+                null);
+    }
+
+    private static void add(List<Row> rows, Units units, List<Long> corrected, String epc, OffsetDateTime at, String zone,
+                            BizStep step, Disposition disposition, Long from, Long to, Long source, Long destination, Long parent,
+                            String transactions, String flag, String device) {
         Long unit = units.id(epc);
         if (unit == null) {
             return; // not a serialised item (an SSCC, a class, a quantity): kept in epcis_event only
         }
         Long corrects = corrected == null || corrected.isEmpty() ? null : corrected.get(0);
         rows.add(new Row(unit, at, zone, step, disposition, from, to, source, destination, parent, transactions, epc,
-                corrects, flag));
+                corrects, flag, device));
+        units.saw(unit, at, disposition);
     }
 
     private static String first(ObjectNode e, String list, String field) {
@@ -553,6 +659,20 @@ public final class EpcisImporter {
     private final class Units {
         final Map<String, Long> byUri = new HashMap<>();
         final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
+        /**
+         * Status of each unit after the events seen so far (its latest by time, the database's before
+         * this batch): an association without a disposition keeps it.
+         */
+        final Map<Long, Disposition> status = new HashMap<>();
+        private final Map<Long, OffsetDateTime> statusAt = new HashMap<>();
+
+        void saw(long unit, OffsetDateTime at, Disposition disposition) {
+            OffsetDateTime current = statusAt.getOrDefault(unit, lastEventAt.get(unit));
+            if (current == null || !at.isBefore(current)) {
+                status.put(unit, disposition);
+                statusAt.put(unit, at);
+            }
+        }
         long created;
 
         Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {
@@ -589,15 +709,15 @@ public final class EpcisImporter {
                     norms.add(SerialNormalizer.normalize(k.serial()));
                 }
             });
-            Map<String, Record4<Long, String, String, OffsetDateTime>> found = new HashMap<>();
+            Map<String, Record5<Long, String, String, OffsetDateTime, dev.serialtrace.db.jooq.enums.Disposition>> found = new HashMap<>();
             if (!norms.isEmpty()) {
-                db.select(UNIT.ID, UNIT.SERIAL_NORM, DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN), UNIT.LAST_EVENT_AT)
+                db.select(UNIT.ID, UNIT.SERIAL_NORM, DSL.coalesce(UNIT.GTIN, PRODUCT.GTIN), UNIT.LAST_EVENT_AT, UNIT.STATUS)
                         .from(UNIT).join(PRODUCT).on(PRODUCT.ID.eq(UNIT.PRODUCT_ID))
-                        .where(UNIT.SERIAL_NORM.in(norms))
+                        .where(UNIT.SERIAL_NORM.in(set(norms.toArray(String[]::new))))
                         .forEach(r -> found.put(r.value3() + "|" + r.value2(), r));
             }
             if (!internal.isEmpty()) {
-                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT).from(UNIT).where(UNIT.INTERNAL_ID.in(internal))
+                db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT, UNIT.STATUS).from(UNIT).where(UNIT.INTERNAL_ID.in(set(internal.toArray(String[]::new))))
                         .forEach(r -> found.put("internal|" + r.value2(), r));
             }
             Map<String, List<String>> missing = new LinkedHashMap<>();  // lookup key -> URIs naming that unit
@@ -606,10 +726,13 @@ public final class EpcisImporter {
                 EpcUris.UnitKey k = entry.getValue();
                 String lookup = k.internalId() != null ? "internal|" + k.internalId()
                         : k.gtin() + "|" + SerialNormalizer.normalize(k.serial());
-                Record4<Long, String, String, OffsetDateTime> r = found.get(lookup);
+                Record5<Long, String, String, OffsetDateTime, dev.serialtrace.db.jooq.enums.Disposition> r = found.get(lookup);
                 if (r != null) {
                     byUri.put(entry.getKey(), r.value1());
                     lastEventAt.put(r.value1(), r.value4());
+                    if (r.value5() != null) {
+                        status.put(r.value1(), Disposition.valueOf(r.value5().name()));
+                    }
                 } else if (k.gtin() != null) {
                     missing.computeIfAbsent(lookup, x -> new ArrayList<>()).add(entry.getKey());
                     missingKeys.putIfAbsent(lookup, k);

@@ -49,7 +49,8 @@ class BoundedMemoryImportTest {
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 ImportInSmallHeap.class.getName(), ds.getURL(), ds.getUser(), doc.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("child finished").isTrue();
+        // generous: this proves bounded memory, not speed (on a shared 2-core machine the child took over 5 minutes)
+        assertThat(child.waitFor(15, TimeUnit.MINUTES)).as("child finished").isTrue();
         String output = Files.readString(log);
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).contains("imported " + EVENTS);
