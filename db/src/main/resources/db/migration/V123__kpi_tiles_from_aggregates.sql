@@ -133,7 +133,7 @@ begin
   with b as (select case when p_bucket = 'all' then null else p_bucket end as unit),
   k as materialized (   -- the day rows at the period's edges and the whole months between them
     select d.metric, d.day, d.n from kpi_daily d
-    where ((d.day >= p_from and d.day < m_first) or (d.day >= m_past and d.day <= p_to))   -- two ranges: generic plans use both
+    where ((d.day >= p_from and d.day < m_first and d.day <= p_to) or (d.day >= m_past and d.day <= p_to))   -- two ranges: generic plans use both
       and (p_site is null or d.site_id = p_site) and (p_category is null or d.category = p_category)
     union all
     select m.metric, m.month, m.n from kpi_daily_month m

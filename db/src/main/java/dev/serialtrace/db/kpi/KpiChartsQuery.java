@@ -138,7 +138,8 @@ public final class KpiChartsQuery {
         var month = KPI_CAPTURE_MIX_MONTH;
         var rows = dsl.select(day.STATION, day.SHIFT, day.METHOD, day.N).from(day)
                 // two explicit ranges, not "between and not in the months": a generic (prepared) plan reads only these
-                .where(day.DAY.ge(f.from()).and(day.DAY.lt(months.first())).or(day.DAY.ge(months.past()).and(day.DAY.le(f.to()))),
+                .where(day.DAY.ge(f.from()).and(day.DAY.lt(months.first())).and(day.DAY.le(f.to()))
+                                .or(day.DAY.ge(months.past()).and(day.DAY.le(f.to()))),
                         f.siteId() == null ? DSL.noCondition() : day.SITE_ID.eq(f.siteId()),
                         f.category() == null ? DSL.noCondition() : day.CATEGORY.eq(f.category()))
                 .unionAll(dsl.select(month.STATION, month.SHIFT, month.METHOD, month.N).from(month)
