@@ -57,6 +57,8 @@ class ReportPrintFlowTest {
     private ReportsViewModel vm;
     private volatile Printers printers;
     private final List<String> statuses = new CopyOnWriteArrayList<>();
+    /** This test's screen: lookups stay inside it (other test classes may leave windows with the same ids open). */
+    private static Parent root;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -85,7 +87,7 @@ class ReportPrintFlowTest {
         vm = new ReportsViewModel(ReportCatalogue.standard(), () -> engine, tasks, () -> "tester", ZoneId.of("UTC"));
         FXMLLoader loader = new FXMLLoader(ReportsController.class.getResource("Reports.fxml"));
         loader.setControllerFactory(c -> new ReportsController(vm, () -> engine, tasks));
-        Parent root = loader.load();
+        root = loader.load();
         vm.statusProperty().addListener((o, a, text) -> statuses.add(text));
         stage.setScene(new Scene(root, 1300, 800));
         stage.show();
@@ -98,7 +100,7 @@ class ReportPrintFlowTest {
     }
 
     private int generate(FxRobot robot) throws Exception {
-        robot.clickOn("#report-generate");
+        robot.clickOn(node(robot, "#report-generate"));
         waitFor(() -> text(robot, "#report-page").matches("Page 1 of \\d+"));
         int pages = vm.filledProperty().get().pages();
         assertThat(pages).isGreaterThanOrEqualTo(3);
@@ -109,13 +111,13 @@ class ReportPrintFlowTest {
     void withoutAPrinterTheScreenSaysSoAndKeepsTheReport(FxRobot robot) throws Exception {
         printers = printers(List.of(), null);
         int pages = generate(robot);
-        robot.clickOn("#report-print");
+        robot.clickOn(node(robot, "#report-print"));
         waitFor(() -> text(robot, "#report-error").startsWith("No printer is set up on this computer."));
         assertThat(text(robot, "#report-error")).contains("export the report as PDF");
         assertThat(text(robot, "#report-page")).isEqualTo("Page 1 of " + pages);
         assertThat(vm.filledProperty().get()).isNotNull();
-        assertThat(robot.lookup("#report-print").queryAs(Button.class).isDisabled()).isFalse();
-        assertThat(robot.lookup(".progress-bar").queryAs(ProgressBar.class).isVisible()).isFalse();
+        assertThat(((Button) node(robot, "#report-print")).isDisabled()).isFalse();
+        assertThat(((ProgressBar) node(robot, ".progress-bar")).isVisible()).isFalse();
     }
 
     @Test
@@ -129,13 +131,13 @@ class ReportPrintFlowTest {
             await(personChose);   // the dialog is open: the person has not chosen yet
         });
         int pages = generate(robot);
-        robot.clickOn("#report-print");
+        robot.clickOn(node(robot, "#report-print"));
         assertThat(dialogOpen.await(20, TimeUnit.SECONDS)).isTrue();
         // while the dialog is open the window still answers, shows what is happening and refuses a second job
         assertThat(WaitForAsyncUtils.asyncFx(() -> text(robot, "#report-status")).get(2, TimeUnit.SECONDS))
                 .isEqualTo("Choosing a printer…");
-        assertThat(robot.lookup("#report-print").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(robot.lookup("#report-cancel").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(((Button) node(robot, "#report-print")).isDisabled()).isTrue();
+        assertThat(((Button) node(robot, "#report-cancel")).isDisabled()).isFalse();
         personChose.countDown();
 
         waitFor(() -> text(robot, "#report-status").startsWith("Sent " + pages + " pages to the printer"));
@@ -155,11 +157,11 @@ class ReportPrintFlowTest {
         };
         printers = printers(List.of(ReportPrinter.postScript(broken)), null);
         int pages = generate(robot);
-        robot.clickOn("#report-print");
+        robot.clickOn(node(robot, "#report-print"));
         waitFor(() -> text(robot, "#report-error").startsWith("Could not print:"));
         assertThat(text(robot, "#report-error")).contains("The report is still here");
         assertThat(text(robot, "#report-page")).isEqualTo("Page 1 of " + pages);
-        assertThat(robot.lookup("#report-print").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(((Button) node(robot, "#report-print")).isDisabled()).isFalse();
     }
 
     /** Printers that offer {@code available} and whose dialog picks the first one (after {@code whileOpen}). */
@@ -190,8 +192,12 @@ class ReportPrintFlowTest {
         }
     }
 
+    private static javafx.scene.Node node(FxRobot robot, String query) {
+        return robot.from(root).lookup(query).query();
+    }
+
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return robot.from(root).lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
