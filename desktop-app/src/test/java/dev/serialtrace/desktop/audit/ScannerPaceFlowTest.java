@@ -111,14 +111,7 @@ class ScannerPaceFlowTest {
         }
         long started = System.nanoTime();
         for (int n = 0; n < sent.size(); n++) {
-            for (char c : sent.get(n).toCharArray()) {
-                String ch = String.valueOf(c);
-                Platform.runLater(() -> Event.fireEvent(field,
-                        new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false, false, false)));
-                Thread.sleep(4);
-            }
-            Platform.runLater(() -> Event.fireEvent(field,
-                    new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+            scanInto(field, sent.get(n));
             long next = started + (n + 1) * 100_000_000L;
             Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
         }
@@ -152,14 +145,7 @@ class ScannerPaceFlowTest {
         waitFor(() -> text(robot, "#classificationDetail").contains("give a reason"));
         Node reason = robot.lookup("#manualReason").query();
         waitFor(reason::isFocused);
-        for (char c : "TVA-1002".toCharArray()) {
-            String ch = String.valueOf(c);
-            Platform.runLater(() -> Event.fireEvent(reason,
-                    new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false, false, false)));
-            Thread.sleep(4);
-        }
-        Platform.runLater(() -> Event.fireEvent(reason,
-                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        scanInto(reason, "TVA-1002");
         waitFor(() -> wiring.audits().scans().stream().anyMatch(r -> r.shown().equals("TVA-1002")
                 && r.method().equals("scanned") && r.kindProperty().get() == ScanClass.MATCHED));
         assertThat(((javafx.scene.control.TextField) reason).getText()).isEmpty();
@@ -168,6 +154,18 @@ class ScannerPaceFlowTest {
         waitFor(() -> wiring.audits().scans().stream().anyMatch(r -> r.shown().equals("TVA-1001")
                 && r.method().equals("typed") && r.kindProperty().get() == ScanClass.MATCHED));
         assertThat(dsl.fetchValue("select manual_reason from audit_scan where raw_input = 'TVA-1001'")).isEqualTo("label torn");
+    }
+
+    /** A scanner's burst: each key posted to the window 4 ms after the last, then Enter. */
+    private static void scanInto(Node target, String payload) throws InterruptedException {
+        for (char c : payload.toCharArray()) {
+            String ch = String.valueOf(c);
+            Platform.runLater(() -> Event.fireEvent(target,
+                    new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false, false, false)));
+            Thread.sleep(4);
+        }
+        Platform.runLater(() -> Event.fireEvent(target,
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
     }
 
     private static String text(FxRobot robot, String query) {
