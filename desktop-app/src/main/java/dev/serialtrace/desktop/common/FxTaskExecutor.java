@@ -50,6 +50,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             task.fail(fxTask.getException());
         });
         fxTask.setOnCancelled(e -> finished());
+        if (pool.isShutdown()) {
+            // the window is closing: a follow-up of a task that just ended (a refresh after a save)
+            // has nowhere to show its result; nothing is half-done by not starting it
+            LOG.debug("not started, the window is closing: {}", task);
+            return () -> { };
+        }
         running.set(running.get() + 1);
         pool.execute(fxTask);
         return () -> fxTask.cancel(true);
