@@ -60,7 +60,7 @@ final class AuditBench implements Callable<Integer> {
             long units = dsl.fetchCount(UNIT);
             err.printf("%,d units on file; choosing locations for about %,d expected units…%n", units, expected);
             long t = System.nanoTime();
-            // the fullest locations of one site (one index-only pass over unit.location_id)
+            // units per location (one index-only pass over unit.location_id)
             var perLocation = dsl.select(UNIT.LOCATION_ID, LOCATION.SITE_ID, DSL.count())
                     .from(UNIT).join(LOCATION).on(LOCATION.ID.eq(UNIT.LOCATION_ID))
                     .groupBy(UNIT.LOCATION_ID, LOCATION.SITE_ID).orderBy(DSL.count().desc()).fetch();
