@@ -51,7 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the background with progress per page, and a computer without a printer (or a printer that fails) gets a clear
  * message while the generated report stays on screen. The "printer" is a PostScript print service.
  */
-@org.junit.jupiter.api.Disabled("fails in the full build since 27 Nov: the custody report generated here has 1 page instead of 3 after other test classes ran; cause not found. Printing itself: ReportPrinterTest")
 @ExtendWith(ApplicationExtension.class)
 class ReportPrintFlowTest {
     private FxTaskExecutor tasks;
@@ -67,10 +66,13 @@ class ReportPrintFlowTest {
         UnitFixture data = new UnitFixture(dsl);
         long unit = data.unit(data.tv, "SN-PRINT", null);
         var insert = dsl.insertInto(CUSTODY_EVENT, CUSTODY_EVENT.UNIT_ID, CUSTODY_EVENT.OCCURRED_AT, CUSTODY_EVENT.OCCURRED_ZONE,
-                CUSTODY_EVENT.BIZ_STEP, CUSTODY_EVENT.DISPOSITION, CUSTODY_EVENT.CAPTURE_METHOD);
+                CUSTODY_EVENT.BIZ_STEP, CUSTODY_EVENT.DISPOSITION, CUSTODY_EVENT.CAPTURE_METHOD, CUSTODY_EVENT.RECORDED_AT);
         for (int i = 0; i < 120; i++) {   // one line per event: three pages
-            insert = insert.values(unit, OffsetDateTime.parse("2026-01-01T10:00:00Z").plusHours(i), "UTC",
-                    i == 0 ? BizStep.receiving : BizStep.storing, Disposition.in_progress, CaptureMethod.scan);
+            OffsetDateTime at = OffsetDateTime.parse("2026-01-01T10:00:00Z").plusHours(i);
+            // recorded in the past: a report as of now covers what was recorded up to the start of this second
+            // (its as-of is whole seconds), so events recorded a moment before the click would be left out
+            insert = insert.values(unit, at, "UTC", i == 0 ? BizStep.receiving : BizStep.storing, Disposition.in_progress,
+                    CaptureMethod.scan, at.plusMinutes(5));
         }
         insert.execute();
         DatabaseReportEngine engine = new DatabaseReportEngine(dsl, Clock.systemUTC()).printers(new Printers() {
@@ -123,7 +125,6 @@ class ReportPrintFlowTest {
         assertThat(((ProgressBar) node(robot, ".progress-bar")).isVisible()).isFalse();
     }
 
-    @org.junit.jupiter.api.Disabled("flaky since 27 Nov: after the first test of this class, the generated custody report sometimes has 1 page instead of 3; cause not found yet. Printing itself: ReportPrinterTest")
     @Test
     void printingRunsInTheBackgroundWithProgressAndEveryPageArrives(FxRobot robot) throws Exception {
         ByteArrayOutputStream postScript = new ByteArrayOutputStream();
@@ -151,7 +152,6 @@ class ReportPrintFlowTest {
         assertThat(Pattern.compile("(?m)^%%Page: \\d+ \\d+$").matcher(ps).results().count()).isEqualTo(pages);
     }
 
-    @org.junit.jupiter.api.Disabled("flaky since 27 Nov: after the first test of this class, the generated custody report sometimes has 1 page instead of 3; cause not found yet. Printing itself: ReportPrinterTest")
     @Test
     void aPrinterThatFailsIsReportedAndTheReportStays(FxRobot robot) throws Exception {
         OutputStream broken = new OutputStream() {
