@@ -83,7 +83,7 @@ final class MasterData {
     long repairerId;
 
     private final CopyBuffer parties = new CopyBuffer("party",
-            "id, kind, name, gln, region, sales_channel, address, country, licence_number, created_at");
+            "id, kind, name, gln, gln_company_prefix_length, region, sales_channel, address, country, licence_number, created_at");
     final CopyBuffer rules = new CopyBuffer("format_rule",
             "id, name, min_length, max_length, charset, pattern, check_scheme, case_policy");
     final CopyBuffer productRows = new CopyBuffer("product", "id, sku, name, category, gtin, ndc, "
@@ -180,8 +180,9 @@ final class MasterData {
 
     private long party(String kind, String name, String region, String channel, String address, String country, String licence) {
         long id = ++partyId;
+        // company prefix "087" + 4 digits (7 digits), then a 5-digit location reference: exports can name sites by SGLN
         String gln = Identifiers.withCheckDigit("087" + String.format("%04d", 1234 + (int) (id % 7)) + String.format("%05d", id));
-        parties.num(id).text(kind).text(name).text(gln).text(region).text(channel).text(address).text(country)
+        parties.num(id).text(kind).text(name).text(gln).num(7).text(region).text(channel).text(address).text(country)
                 .text(licence).time(createdAt).endRow();
         return id;
     }

@@ -199,6 +199,27 @@ class DemoDataGeneratorTest {
         assertThat(count("select count(*) from sync_log where status = 'failed'")).isPositive();
     }
 
+    @Test
+    void parties_know_their_gln_company_prefix_so_exports_name_sites_by_sgln() throws Exception {
+        assertThat(count("select count(*) from party where gln is not null")).isPositive();
+        assertThat(count("select count(*) from party where gln is not null and gln_company_prefix_length is distinct from 7")).isZero();
+        long busiest = count("select unit_id from custody_event group by unit_id order by count(*) desc, unit_id limit 1");
+        var out = new java.io.ByteArrayOutputStream();
+        try (Connection c = demo.getConnection()) {
+            c.setAutoCommit(false);   // rolled back: the export's sync-log row must not change the data other tests compare
+            try {
+                new dev.serialtrace.db.epcis.EpcisExporter(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.POSTGRES), java.time.Clock.systemUTC())
+                        .export(new dev.serialtrace.db.epcis.EpcisExporter.Selection.OfUnit(busiest),
+                                new dev.serialtrace.db.epcis.EpcisExporter.Options(dev.serialtrace.db.epcis.EpcisDocumentWriter.Format.JSONLD,
+                                        false, "demo"), out, n -> { });
+            } finally {
+                c.rollback();
+            }
+        }
+        // a site's GLN is 087 + 4 digits of company prefix, then the location reference: 087xxxx.yyyyy.<extension>
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).containsPattern("\"urn:epc:id:sgln:087\\d{4}\\.\\d{5}\\.[^\"]+\"");
+    }
+
     private static long count(String sql) throws SQLException {
         try (Connection c = demo.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
