@@ -44,7 +44,9 @@ import static dev.serialtrace.db.jooq.Tables.UNIT;
                 + "  spot-audit PDF for the audit with the most discrepancies <= 1 s,%n"
                 + "  recall PDF for --recall-units units <= 20 s: the largest lot if it is that large, otherwise the%n"
                 + "  product with the most units over the production period that holds that many (printed).%n"
-                + "Run it with the app's heap (./serialtrace does: -Xmx512m); prints p50/p95/max and peak heap.")
+                + "Run it with the app's heap (./serialtrace does: -Xmx512m); prints p50/p95/max and peak heap.%n"
+                + "First it runs the report warm-up the desktop app runs when a session opens (made-up data, no queries),%n"
+                + "so the first timed run is a person's first report; --no-warm-up times a cold JVM instead.")
 final class ReportBenchCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
     @Spec CommandSpec spec;
@@ -64,6 +66,12 @@ final class ReportBenchCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "keep the generated PDFs in DIR")
     Path keep;
 
+    @Option(names = "--no-warm-up", description = "skip the app's report warm-up: the first run is then a cold JVM's")
+    boolean noWarmUp;
+
+    @Option(names = "--csv", description = "write CSV instead of PDF: times reading the data alone, without layout")
+    boolean csv;
+
     @Option(names = "--only", paramLabel = "REPORT", description = "custody, audit or recall: time only that one")
     String only;
 
@@ -79,6 +87,11 @@ final class ReportBenchCommand implements Callable<Integer> {
             }
             ReportService service = new ReportService(dsl, Clock.systemUTC());
             out.printf(Locale.ROOT, "max heap %d MB, %d units%n", Runtime.getRuntime().maxMemory() >> 20, dsl.fetchCount(UNIT));
+            if (!noWarmUp) {
+                long start = System.nanoTime();
+                service.warmUp(filled -> { });
+                out.printf(Locale.ROOT, "warm-up (as the app runs it when a session opens): %.2f s%n", (System.nanoTime() - start) / 1e9);
+            }
 
             List<String> custodyUnits = new ArrayList<>();
             long custodyEvents = 0;
@@ -169,7 +182,7 @@ final class ReportBenchCommand implements Callable<Integer> {
         return scope;
     }
 
-    private static void time(PrintWriter out, ReportService service, ReportDefinition def, Map<String, String> args, String label,
+    private void time(PrintWriter out, ReportService service, ReportDefinition def, Map<String, String> args, String label,
                              double targetSeconds, int runs, Path dir) {
         ReportArguments arguments = service.complete(ReportArguments.of(args));
         double[] seconds = new double[runs];
@@ -182,18 +195,20 @@ final class ReportBenchCommand implements Callable<Integer> {
             heap.reset();
             long start = System.nanoTime();
             long cpuStart = os.getProcessCpuTime();
-            last = service.generate(def, arguments, ReportFormat.PDF, dir.resolve(def.name() + ".pdf"),
+            ReportFormat format = csv ? ReportFormat.CSV : ReportFormat.PDF;
+            last = service.generate(def, arguments, format, dir.resolve(def.name() + "." + format.extension()),
                     ReportService.Options.of("bench", ZoneId.of("UTC")));
             seconds[i] = (System.nanoTime() - start) / 1e9;
             cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e9;
         }
+        double first = seconds[0];
         Arrays.sort(cpu);
         Arrays.sort(seconds);
         double p50 = seconds[NearestRank.index(runs, 0.5)];
         double p95 = seconds[NearestRank.index(runs, 0.95)];
         double max = seconds[runs - 1];
-        out.printf(Locale.ROOT, "%-95s %5d pages  p50 %6.2f s  p95 %6.2f s  max %6.2f s  (app CPU p50 %6.2f s)  peak heap %4d MB  target %.0f s %s%n",
-                label, last.pages(), p50, p95, max, cpu[NearestRank.index(runs, 0.5)], heap.peakMb(), targetSeconds, p95 <= targetSeconds ? "ok" : "MISSED");
+        out.printf(Locale.ROOT, "%-95s %5d pages  first %6.2f s  p50 %6.2f s  p95 %6.2f s  max %6.2f s  (app CPU p50 %6.2f s)  peak heap %4d MB  target %.0f s %s%n",
+                label, last.pages(), first, p50, p95, max, cpu[NearestRank.index(runs, 0.5)], heap.peakMb(), targetSeconds, Math.max(p95, first) <= targetSeconds ? "ok" : "MISSED");
         out.flush();
     }
 

@@ -116,6 +116,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final ConnectionProfiles profiles;
     private final PasswordVault vault;
     private boolean monitoring;
+    private boolean reportsWarmedUp;
     private SignInViewModel.Request pending;
 
     /**
@@ -184,6 +185,10 @@ public final class DesktopWiring implements AutoCloseable {
             applyPermissions(Permissions.of(connection.signedIn()));
             search.readyProperty().set(true);
             dashboard.connected(new DashboardSource(session));
+            if (!reportsWarmedUp && Boolean.parseBoolean(System.getProperty("serialtrace.reports.warmUp", "true"))) {
+                reportsWarmedUp = true;
+                warmUpReports(reportEngine(clock));
+            }
             if (!monitoring) {
                 monitoring = true;
                 health.start(() -> session != null && session.isAlive(), 3000, h -> {
@@ -344,6 +349,25 @@ public final class DesktopWiring implements AutoCloseable {
     public void openReport(String reportName, Map<String, String> parameters) {
         reports.prepare(reportName, parameters);
         shell.sectionProperty().set(Section.REPORTS);
+    }
+
+    /**
+     * Prepares the report engine on a background thread while the person looks at the first screen, reading
+     * no data: on a fresh JVM the first report otherwise waits seconds for classes, fonts and compilation
+     * (docs/benchmarks.md, issue 7). A failure here only costs that time back, so it is logged, not shown.
+     * {@code -Dserialtrace.reports.warmUp=false} turns it off (the UI tests do: it would compete with their timed input).
+     */
+    private static void warmUpReports(ReportsViewModel.Engine engine) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                engine.service().warmUp(filled -> engine.page(filled, 0, 1.25f));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DesktopWiring.class).warn("report warm-up failed", e);
+            }
+        }, "report-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** The report engine on the open session (made once per session); null while none is open. */

@@ -229,6 +229,24 @@ public final class ReportService {
         }
     }
 
+    /** The templates of the reports with speed targets (docs/benchmarks.md, issue 7). */
+    private static final java.util.List<String> WARM_UP_TEMPLATES = java.util.List.of("chain-of-custody", "spot-audit", "recall");
+
+    /**
+     * Fills a made-up report of a few pages in each of those templates and exports it as PDF, reading no
+     * data: on a fresh JVM the first report otherwise pays seconds for loading classes, templates and fonts
+     * and for compiling the hot code. The app runs this in the background once a session opens; {@code also}
+     * gets each filled report before it is closed (the app renders a preview page of it).
+     */
+    public void warmUp(java.util.function.Consumer<Filled> also) {
+        for (String template : WARM_UP_TEMPLATES) {
+            try (Filled filled = fill(new WarmUpReport(template), ReportArguments.of(Map.of()), Options.of("warm-up", ZoneId.of("UTC")), true)) {
+                export(filled, ReportFormat.PDF, OutputStream.nullOutputStream());
+                also.accept(filled);
+            }
+        }
+    }
+
     /** The row stream for the CSV writer (same digest and cancel rules as a fill). */
     RowStream openRows(ReportDefinition definition, ReportArguments arguments, ReportDigest digest, Options options) {
         ReportContext context = new ReportContext(dsl, arguments.asOf(), options.zone());

@@ -8,6 +8,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 import java.io.IOException;
@@ -16,10 +17,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT;
 import static dev.serialtrace.db.jooq.Tables.LOCATION;
@@ -81,16 +82,46 @@ public final class CustodyRecordQuery {
     }
 
     /**
-     * The unit's events recorded at or before {@code recordedUntil}, oldest first (occurred time,
-     * then id), streamed to {@code sink}. Bounded by the unit's first and last event time, so
-     * only its own monthly partitions are read.
+     * Each unit's events recorded at or before {@code recordedUntil}, oldest first (occurred time, then
+     * id), keyed by unit id (an empty list for a unit without any). One query for all of them, bounded by
+     * their first and last event times so only those months' partitions are read: a query per unit cost
+     * a round trip and a plan each (about 1 s for 1,430 units at 10M units). The events are held in
+     * memory: ask for a few hundred units at a time.
      */
-    public void events(UnitHead unit, OffsetDateTime recordedUntil, Consumer<CustodyRecord> sink) {
-        if (unit.firstEventAt() == null) {
-            return;
+    public Map<Long, List<CustodyRecord>> events(List<UnitHead> units, OffsetDateTime recordedUntil) {
+        Map<Long, List<CustodyRecord>> byUnit = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
+        OffsetDateTime first = null;
+        OffsetDateTime last = null;
+        for (UnitHead u : units) {
+            byUnit.put(u.unitId(), new ArrayList<>());
+            if (u.firstEventAt() != null) {
+                ids.add(u.unitId());
+                first = first == null || u.firstEventAt().isBefore(first) ? u.firstEventAt() : first;
+                last = last == null || u.lastEventAt().isAfter(last) ? u.lastEventAt() : last;
+            }
+        }
+        if (ids.isEmpty()) {
+            return byUnit;
         }
         var e = CUSTODY_EVENT;
-        try (Cursor<Record> cursor = dsl.select(e.ID, e.OCCURRED_AT, e.OCCURRED_ZONE, e.RECORDED_AT, e.BIZ_STEP,
+        try (Cursor<Record> cursor = selectEvents()
+                .where(e.UNIT_ID.in(ids))
+                .and(e.OCCURRED_AT.between(first, last))   // prunes the months none of them has events in
+                .and(e.RECORDED_AT.le(recordedUntil))
+                .orderBy(e.UNIT_ID, e.OCCURRED_AT, e.ID)
+                .fetchSize(2000)
+                .fetchLazy()) {
+            for (Record r : cursor) {
+                byUnit.get(r.get(e.UNIT_ID)).add(record(r));
+            }
+        }
+        return byUnit;
+    }
+
+    private SelectJoinStep<Record> selectEvents() {
+        var e = CUSTODY_EVENT;
+        return dsl.select(e.ID, e.UNIT_ID, e.OCCURRED_AT, e.OCCURRED_ZONE, e.RECORDED_AT, e.BIZ_STEP,
                         e.DISPOSITION, FROM.PATH, TO.PATH, SOURCE.NAME, SOURCE.ADDRESS, SOURCE.LICENCE_NUMBER, SOURCE.GLN,
                         DEST.NAME, DEST.ADDRESS, DEST.LICENCE_NUMBER, DEST.GLN, e.BIZ_TRANSACTIONS, e.CAPTURE_METHOD,
                         e.MANUAL_REASON, e.DEVICE, e.ACTOR, e.CORRECTS_EVENT_ID, e.IS_ILLEGAL_TRANSITION,
@@ -99,24 +130,19 @@ public final class CustodyRecordQuery {
                 .leftJoin(FROM).on(FROM.ID.eq(e.FROM_LOCATION_ID))
                 .leftJoin(TO).on(TO.ID.eq(e.TO_LOCATION_ID))
                 .leftJoin(SOURCE).on(SOURCE.ID.eq(e.SOURCE_PARTY_ID))
-                .leftJoin(DEST).on(DEST.ID.eq(e.DESTINATION_PARTY_ID))
-                .where(e.UNIT_ID.eq(unit.unitId()))
-                .and(e.OCCURRED_AT.between(unit.firstEventAt(), unit.lastEventAt()))
-                .and(e.RECORDED_AT.le(recordedUntil))
-                .orderBy(e.OCCURRED_AT, e.ID)
-                .fetchSize(2000)
-                .fetchLazy()) {
-            for (Record r : cursor) {
-                sink.accept(new CustodyRecord(unit.unitId(), r.get(e.ID), r.get(e.OCCURRED_AT), r.get(e.OCCURRED_ZONE),
-                        r.get(e.RECORDED_AT), r.get(e.BIZ_STEP).getLiteral(), r.get(e.DISPOSITION).getLiteral(),
-                        r.get(FROM.PATH), r.get(TO.PATH),
-                        party(r.get(SOURCE.NAME), r.get(SOURCE.ADDRESS), r.get(SOURCE.LICENCE_NUMBER), r.get(SOURCE.GLN)),
-                        party(r.get(DEST.NAME), r.get(DEST.ADDRESS), r.get(DEST.LICENCE_NUMBER), r.get(DEST.GLN)),
-                        documents(r.get(e.BIZ_TRANSACTIONS)), r.get(e.CAPTURE_METHOD).getLiteral(), r.get(e.MANUAL_REASON),
-                        r.get(e.DEVICE), r.get(e.ACTOR), r.get(e.CORRECTS_EVENT_ID), r.get(e.IS_ILLEGAL_TRANSITION),
-                        r.get(e.IS_OUT_OF_ORDER), r.get(e.FLAG_REASON)));
-            }
-        }
+                .leftJoin(DEST).on(DEST.ID.eq(e.DESTINATION_PARTY_ID));
+    }
+
+    private static CustodyRecord record(Record r) {
+        var e = CUSTODY_EVENT;
+        return new CustodyRecord(r.get(e.UNIT_ID), r.get(e.ID), r.get(e.OCCURRED_AT), r.get(e.OCCURRED_ZONE),
+                r.get(e.RECORDED_AT), r.get(e.BIZ_STEP).getLiteral(), r.get(e.DISPOSITION).getLiteral(),
+                r.get(FROM.PATH), r.get(TO.PATH),
+                party(r.get(SOURCE.NAME), r.get(SOURCE.ADDRESS), r.get(SOURCE.LICENCE_NUMBER), r.get(SOURCE.GLN)),
+                party(r.get(DEST.NAME), r.get(DEST.ADDRESS), r.get(DEST.LICENCE_NUMBER), r.get(DEST.GLN)),
+                documents(r.get(e.BIZ_TRANSACTIONS)), r.get(e.CAPTURE_METHOD).getLiteral(), r.get(e.MANUAL_REASON),
+                r.get(e.DEVICE), r.get(e.ACTOR), r.get(e.CORRECTS_EVENT_ID), r.get(e.IS_ILLEGAL_TRANSITION),
+                r.get(e.IS_OUT_OF_ORDER), r.get(e.FLAG_REASON));
     }
 
     private static PartyRef party(String name, String address, String licence, String gln) {

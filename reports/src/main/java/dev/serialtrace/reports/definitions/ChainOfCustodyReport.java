@@ -13,6 +13,7 @@ import dev.serialtrace.reports.RowSink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.serialtrace.reports.definitions.Texts.NONE;
 import static dev.serialtrace.reports.definitions.Texts.arrow;
@@ -27,6 +28,8 @@ import static dev.serialtrace.reports.definitions.Texts.orNone;
  * transaction information (each change of ownership) and the transaction statement.
  */
 public final class ChainOfCustodyReport implements ReportDefinition {
+    /** Units whose events are read in one query (and held in memory until printed). */
+    private static final int UNITS_PER_QUERY = 250;
     public static final String NAME = "chain-of-custody";
     static final String STATEMENT = "Transaction statement (DSCSA, 21 U.S.C. 360eee(27)). The entity transferring "
             + "ownership in each transaction above confirms that it (1) is authorized as required under the Drug Supply "
@@ -69,7 +72,12 @@ public final class ChainOfCustodyReport implements ReportDefinition {
         List<Transfers> dscsa = new ArrayList<>();
         long events = 0;
         long flagged = 0;
-        for (UnitHead u : heads) {
+        Map<Long, List<CustodyRecord>> batch = Map.of();
+        for (int i = 0; i < heads.size(); i++) {
+            if (i % UNITS_PER_QUERY == 0) {
+                batch = query.events(heads.subList(i, Math.min(heads.size(), i + UNITS_PER_QUERY)), ctx.asOf());
+            }
+            UnitHead u = heads.get(i);
             sink.add(ev.bar(join("    ", "Unit " + u.internalId(), u.productName(), u.productSku(),
                     u.gtin() == null ? null : "GTIN " + u.gtin(), u.ndc() == null ? null : "NDC " + u.ndc(),
                     "Serial " + u.serial(), u.lot() == null ? null : "Lot " + u.lot(),
@@ -81,7 +89,7 @@ public final class ChainOfCustodyReport implements ReportDefinition {
             List<CustodyRecord> transfers = new ArrayList<>();
             long[] counts = new long[2];
             String[] state = new String[3];   // disposition, step, place after the last event up to the as-of moment
-            query.events(u, ctx.asOf(), e -> {
+            for (CustodyRecord e : batch.get(u.unitId())) {
                 counts[0]++;
                 state[0] = e.disposition();
                 state[1] = e.bizStep();
@@ -100,7 +108,7 @@ public final class ChainOfCustodyReport implements ReportDefinition {
                         arrow(e.fromLocation(), e.toLocation()),
                         arrow(e.source() == null ? null : e.source().name(), e.destination() == null ? null : e.destination().name()),
                         e.documents(), join("; ", capture(e), e.actor()), note(e)));
-            });
+            }
             if (counts[0] == 0) {
                 sink.add(ev.text("No custody events recorded up to the as-of moment."));
             }
