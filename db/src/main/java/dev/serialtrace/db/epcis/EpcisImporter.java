@@ -513,7 +513,6 @@ public final class EpcisImporter {
             case "DELETE" -> BizStep.decommissioning;
             default -> BizStep.inspecting;
         };
-        Disposition defaultDisposition = action.equals("ADD") ? Disposition.active : Disposition.unknown;
         switch (type) {
             case "ObjectEvent", "TransactionEvent" -> {
                 List<String> epcs = texts(e.get("epcList"));
@@ -521,8 +520,11 @@ public final class EpcisImporter {
                     epcs.add(e.get("parentID").asText());
                 }
                 for (String epc : epcs) {
+                    // no disposition: a new unit (ADD) is active; any other event leaves the unit's as it was
+                    // ("unknown" would count it as a loss)
+                    Disposition d = disposition.orElseGet(() -> action.equals("ADD") ? Disposition.active : kept(units, epc));
                     add(rows, units, corrected, epc, at, zone, step.orElse(type.equals("TransactionEvent") ? BizStep.inspecting : defaultStep),
-                            disposition.orElse(defaultDisposition), from, to, source, destination, null, transactions, flag);
+                            d, from, to, source, destination, null, transactions, flag);
                 }
             }
             case "AggregationEvent" -> {
@@ -533,7 +535,7 @@ public final class EpcisImporter {
                     default -> step.orElse(BizStep.inspecting);
                 };
                 for (String epc : texts(e.get("childEPCs"))) {
-                    add(rows, units, corrected, epc, at, zone, aggregationStep, disposition.orElse(Disposition.unknown), from, to,
+                    add(rows, units, corrected, epc, at, zone, aggregationStep, disposition.orElseGet(() -> kept(units, epc)), from, to,
                             source, destination, parent, transactions, flag);
                 }
             }
@@ -565,11 +567,8 @@ public final class EpcisImporter {
                     default -> step.orElse(BizStep.inspecting);
                 };
                 for (String epc : texts(e.get("childEPCs"))) {
-                    Long unit = units.id(epc);
-                    Disposition kept = disposition.orElse(unit == null ? null : units.status.get(unit));
-                    add(rows, units, corrected, epc, at, zone, associationStep,
-                            kept != null ? kept : Disposition.unknown, from, to, source, destination, null, transactions,
-                            flag, device);
+                    add(rows, units, corrected, epc, at, zone, associationStep, disposition.orElseGet(() -> kept(units, epc)),
+                            from, to, source, destination, null, transactions, flag, device);
                 }
             }
             default -> {
@@ -651,6 +650,13 @@ public final class EpcisImporter {
         });
     }
 
+    /** The unit's status after the events seen so far, for an event that states no disposition; unknown for a unit we never saw. */
+    private static Disposition kept(Units units, String epc) {
+        Long unit = units.id(epc);
+        Disposition status = unit == null ? null : units.status.get(unit);
+        return status != null ? status : Disposition.unknown;
+    }
+
     /**
      * The units a batch names, found by GTIN + serial (or internal id) in one query each; those we
      * have never seen are created, with their product (and its maker) if the GTIN is new too, and
@@ -661,7 +667,7 @@ public final class EpcisImporter {
         final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
         /**
          * Status of each unit after the events seen so far (its latest by time, the database's before
-         * this batch): an association without a disposition keeps it.
+         * this batch): an event without a disposition keeps it.
          */
         final Map<Long, Disposition> status = new HashMap<>();
         private final Map<Long, OffsetDateTime> statusAt = new HashMap<>();
