@@ -1,8 +1,12 @@
 package dev.serialtrace.db.kpi;
 
 import dev.serialtrace.db.jooq.enums.CaptureMethod;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record4;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
@@ -129,31 +133,42 @@ public final class KpiChartsQuery {
 
     /**
      * Captures per station, shift and method; stations by code ("no location" last), shifts in order. Whole
-     * months come from the monthly roll-up, the period's ragged edges from the day table.
+     * months come from the monthly roll-up; a partial month at either end of the period either from its days
+     * in the period or, when fewer days lie outside it (a period ending today: the days after today, none),
+     * as its month row less those days (see {@link MonthParts}).
      */
     public List<CaptureMixCell> captureMix(KpiFilter f) {
         Map<String, String> names = stationNames();
-        WholeMonths months = WholeMonths.of(f.from(), f.to());
         var day = KPI_CAPTURE_MIX;
         var month = KPI_CAPTURE_MIX_MONTH;
-        var rows = dsl.select(day.STATION, day.SHIFT, day.METHOD, day.N).from(day)
-                // two explicit ranges, not "between and not in the months": a generic (prepared) plan reads only these
-                .where(day.DAY.ge(f.from()).and(day.DAY.lt(months.first())).and(day.DAY.le(f.to()))
-                                .or(day.DAY.ge(months.past()).and(day.DAY.le(f.to()))),
-                        f.siteId() == null ? DSL.noCondition() : day.SITE_ID.eq(f.siteId()),
-                        f.category() == null ? DSL.noCondition() : day.CATEGORY.eq(f.category()))
-                .unionAll(dsl.select(month.STATION, month.SHIFT, month.METHOD, month.N).from(month)
-                        .where(month.MONTH.ge(months.first()), month.MONTH.lt(months.past()),
-                                f.siteId() == null ? DSL.noCondition() : month.SITE_ID.eq(f.siteId()),
-                                f.category() == null ? DSL.noCondition() : month.CATEGORY.eq(f.category())))
-                .asTable("mix");
+        Condition dayFilter = DSL.and(f.siteId() == null ? DSL.noCondition() : day.SITE_ID.eq(f.siteId()),
+                f.category() == null ? DSL.noCondition() : day.CATEGORY.eq(f.category()));
+        Condition monthFilter = DSL.and(f.siteId() == null ? DSL.noCondition() : month.SITE_ID.eq(f.siteId()),
+                f.category() == null ? DSL.noCondition() : month.CATEGORY.eq(f.category()));
+        MonthParts parts = MonthParts.of(f.from(), f.to());
+        List<Select<Record4<String, String, CaptureMethod, Long>>> reads = new ArrayList<>();
+        // each range of months or days as an explicit range: a generic (prepared) plan reads only these
+        reads.add(dsl.select(month.STATION, month.SHIFT, month.METHOD, month.N).from(month)
+                .where(month.MONTH.ge(parts.firstMonth()), month.MONTH.lt(parts.pastMonth()), monthFilter));
+        for (MonthParts.Days d : parts.days()) {
+            Field<Long> n = d.subtract() ? day.N.neg() : day.N;
+            reads.add(dsl.select(day.STATION, day.SHIFT, day.METHOD, n).from(day)
+                    .where(day.DAY.ge(d.from()), day.DAY.le(d.to()), dayFilter));
+        }
+        Select<Record4<String, String, CaptureMethod, Long>> all = reads.get(0);
+        for (int i = 1; i < reads.size(); i++) {
+            all = all.unionAll(reads.get(i));
+        }
+        var rows = all.asTable("mix");
         var station = rows.field(day.STATION);
         var shift = rows.field(day.SHIFT);
         var method = rows.field(day.METHOD);
+        var captures = DSL.sum(rows.field(day.N));
         List<CaptureMixCell> out = new ArrayList<>();
-        dsl.select(station, shift, method, DSL.sum(rows.field(day.N)))
+        dsl.select(station, shift, method, captures)
                 .from(rows)
                 .groupBy(station, shift, method)
+                .having(captures.gt(java.math.BigDecimal.ZERO))   // a cell only in the days taken off is not in the period
                 .forEach(r -> out.add(new CaptureMixCell(r.value1(),
                         r.value1().isEmpty() ? "no location" : names.getOrDefault(r.value1(), r.value1()),
                         Shift.of(r.value2()), r.value3().getLiteral(), r.value4().longValue())));

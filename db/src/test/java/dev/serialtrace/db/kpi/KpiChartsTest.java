@@ -218,6 +218,30 @@ class KpiChartsTest {
     }
 
     @Test
+    void aPeriodCuttingMonthsCountsOnlyItsOwnDays() {
+        // Feb 10 – Mar 20: February as its month less Feb 1–9, March as its month less Mar 21–31 (L3 lost on the 25th)
+        assertThat(charts.captureMix(KpiFilter.of(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 3, 20))))
+                .extracting(CaptureMixCell::station, CaptureMixCell::shift, CaptureMixCell::method, CaptureMixCell::captures)
+                .containsExactly(
+                        tuple("A1", Shift.EARLY, "scan", 3L),
+                        tuple("B2", Shift.EARLY, "scan", 1L),
+                        tuple("D1", Shift.EARLY, "import", 1L), tuple("D1", Shift.EARLY, "manual", 1L),
+                        tuple("D1", Shift.EARLY, "scan", 2L),
+                        tuple("D2", Shift.EARLY, "scan", 1L));
+        // Mar 3 – 24 (the month less Mar 1–2 and 25–31): only the pump's two scans of the 3rd
+        assertThat(charts.captureMix(KpiFilter.of(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 24))))
+                .extracting(CaptureMixCell::station, CaptureMixCell::method, CaptureMixCell::captures)
+                .containsExactly(tuple("B2", "scan", 1L), tuple("D2", "scan", 1L));
+        // Mar 25 – Apr 5 (days only): the loss; Feb 25 – Mar 2 (days of each month): the receipts and put-away of the 2nd
+        assertThat(charts.captureMix(KpiFilter.of(LocalDate.of(2026, 3, 25), LocalDate.of(2026, 4, 5))))
+                .extracting(CaptureMixCell::station, CaptureMixCell::method, CaptureMixCell::captures)
+                .containsExactly(tuple("A1", "system", 1L));
+        assertThat(charts.captureMix(KpiFilter.of(LocalDate.of(2026, 2, 25), LocalDate.of(2026, 3, 2))))
+                .extracting(CaptureMixCell::station, CaptureMixCell::method, CaptureMixCell::captures)
+                .containsExactly(tuple("A1", "scan", 3L), tuple("D1", "import", 1L), tuple("D1", "manual", 1L), tuple("D1", "scan", 2L));
+    }
+
+    @Test
     void theTypedSegmentOfACaptureMixBarDrillsDownToTheTypedCapturesOfThatStationAndShift() {
         CaptureMixCell d1Early = segment("D1", Shift.EARLY, "manual");
         List<DrillRow> rows = charts.drillDown(d1Early, MARCH, 50, 0);
