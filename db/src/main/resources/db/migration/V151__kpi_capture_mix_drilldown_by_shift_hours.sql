@@ -8,12 +8,40 @@
 -- Now it reads only the hours of the shift (in the time zones of the sites that can hold the cell:
 -- the site filtered on, or those of the station's locations), and only as much of them as a page
 -- needs: the day counts of kpi_capture_mix, spread over each day's shift windows, size batches of
--- windows read newest first until the page is full; the last window of a batch is cut to its newest
--- part. What is read is always whole windows from the newest on, so the page is the same as before
--- (the kpi_shift, site and category checks per event stay: the windows only narrow the reading).
+-- windows read newest first until the page is full (twice what is missing, at least twice the last
+-- batch); the last window of a batch is cut to its newest part. What is read is always whole windows
+-- from the newest on, so the page is the same as before (the kpi_shift, site and category checks per
+-- event stay: the windows only narrow the reading).
 -- Typed captures keep their evidence path (V82), claim times are unchanged.
 --
 -- Cost: catalogue changes only (no data is read or written; no new index, nothing on any write path).
+
+-- The hours of shift p_shift on each of p_days in the time zones p_zones, as disjoint UTC windows newest
+-- first, each with the events it is expected to hold: p_n (the day's count) spread over the day's windows by
+-- length. A local day's shift can fall on the UTC day before or after it, so three local days are looked at.
+create function kpi_shift_windows(p_days date[], p_n float8[], p_zones text[], p_shift text)
+  returns table (lo timestamptz, hi timestamptz, n float8)
+  language sql stable as $$
+  select w.lo, w.hi, w.n * extract(epoch from w.hi - w.lo) / w.day_secs
+  from (select i.*, sum(extract(epoch from i.hi - i.lo)) over (partition by i.day) as day_secs
+        from (select g.day, g.n, min(g.lo) as lo, max(g.hi) as hi
+              from (select m.*, sum(m.starts) over (partition by m.day order by m.lo, m.hi) as grp
+                    from (select r.*, case when r.lo <= max(r.hi) over (partition by r.day order by r.lo, r.hi
+                                                                      rows between unbounded preceding and 1 preceding)
+                                           then 0 else 1 end as starts
+                          from (select d.day, d.n,
+                                       greatest((ld.local + make_interval(hours => h.start)) at time zone z.zone,
+                                                d.day::timestamp at time zone 'UTC') as lo,
+                                       least((ld.local + make_interval(hours => h.start + 8)) at time zone z.zone,
+                                             (d.day + 1)::timestamp at time zone 'UTC') as hi
+                                from unnest(p_days, p_n) d(day, n)
+                                cross join unnest(p_zones) z(zone)
+                                cross join (select case p_shift when 'early' then 6 when 'late' then 14 when 'night' then 22 end) h(start)
+                                cross join lateral (values ((d.day - 1)::timestamp), (d.day::timestamp), ((d.day + 1)::timestamp)) ld(local)) r
+                          where r.lo < r.hi) m) g
+              group by g.day, g.n, g.grp) i) w
+  order by w.lo desc
+$$;
 
 create or replace function kpi_chart_drilldown(p_chart text, p_station text, p_shift text, p_method capture_method,
                                     p_lo integer, p_hi integer, p_from date, p_to date, p_site bigint,
@@ -35,8 +63,8 @@ declare
   b_lo timestamptz[];   -- one batch of windows
   b_hi timestamptz[];
   acc float8;
-  target float8;
-  slack float8 := 1.5;
+  target float8 := 0;
+  m integer;           -- days[1:m] are in the windows
   cut timestamptz;
   lo timestamptz;
   hi timestamptz;
@@ -93,36 +121,25 @@ begin
             and (p_station = '' or s.id in (select l.site_id from location l where l.id = any(locs)))
           union all
           select 'UTC' where p_station = '' and (p_site is null or p_site = 0)) z;
-    -- each day's hours of the shift in those zones, as disjoint UTC windows newest first, each with the
-    -- events it is expected to hold (the day's count spread over its windows by length)
-    select array_agg(w.lo order by w.lo desc), array_agg(w.hi order by w.lo desc),
-           array_agg(w.n * extract(epoch from w.hi - w.lo) / w.day_secs order by w.lo desc)
-      into w_lo, w_hi, w_n
-    from (select i.*, sum(extract(epoch from i.hi - i.lo)) over (partition by i.day) as day_secs
-          from (select g.day, g.n, min(g.lo) as lo, max(g.hi) as hi
-                from (select m.*, sum(m.starts) over (partition by m.day order by m.lo, m.hi) as grp
-                      from (select r.*, case when r.lo <= max(r.hi) over (partition by r.day order by r.lo, r.hi
-                                                                        rows between unbounded preceding and 1 preceding)
-                                             then 0 else 1 end as starts
-                            from (select d.day, d.n,
-                                         greatest((ld.local + make_interval(hours => h.start)) at time zone z.zone,
-                                                  d.day::timestamp at time zone 'UTC') as lo,
-                                         least((ld.local + make_interval(hours => h.start + 8)) at time zone z.zone,
-                                               (d.day + 1)::timestamp at time zone 'UTC') as hi
-                                  from unnest(days, day_n) d(day, n)
-                                  cross join unnest(zones) z(zone)
-                                  cross join (select case p_shift when 'early' then 6 when 'late' then 14 when 'night' then 22 end) h(start)
-                                  cross join lateral (values ((d.day - 1)::timestamp), (d.day::timestamp), ((d.day + 1)::timestamp)) ld(local)) r
-                            where r.lo < r.hi) m) g
-                group by g.day, g.n, g.grp) i) w;
+    -- the shift's hours of the days that hold a page by their counts (the rest only if those fall short)
+    select count(*) into m from (select sum(x) over (order by i) - x as before from unnest(day_n) with ordinality u(x, i)) c
+    where c.before < wanted;
+    select array_agg(w.lo), array_agg(w.hi), array_agg(w.n) into w_lo, w_hi, w_n
+    from kpi_shift_windows(days[1:m], day_n[1:m], zones, p_shift) w;
     nwin := coalesce(array_length(w_lo, 1), 0);
-    -- read windows newest first, a batch at a time, until a page is found: each batch is sized to hold
-    -- the rows still missing (× 1.5, doubling when the estimate falls short), the last window of a batch
-    -- cut to its newest part. Every window is read whole, so what is read is exactly the newest events.
+    -- read windows newest first, a batch at a time, until a page is found, the last window of a batch cut
+    -- to its newest part. Every window is read whole, so what is read is exactly the newest events.
     k := 1;
-    while got < wanted and k <= nwin loop
-      target := (wanted - got) * slack;
-      slack := slack * 2;
+    loop
+      if k > nwin and got < wanted and m < array_length(days, 1) then
+        select array_agg(w.lo), array_agg(w.hi), array_agg(w.n) into w_lo, w_hi, w_n
+        from kpi_shift_windows(days[m + 1:], day_n[m + 1:], zones, p_shift) w;
+        m := array_length(days, 1);
+        k := 1;
+        nwin := coalesce(array_length(w_lo, 1), 0);
+      end if;
+      exit when got >= wanted or k > nwin;
+      target := greatest((wanted - got) * 2, target * 2);   -- twice what is missing, at least twice the last batch
       b_lo := '{}';
       b_hi := '{}';
       acc := 0;
@@ -147,25 +164,25 @@ begin
              array_agg(format('%s (%s) at %s, %s shift', e.biz_step, e.capture_method, coalesce(l.path, 'no location'), p_shift)),
              array_agg(coalesce(e.manual_reason, e.device, '')), count(*)
         into t_at, t_unit, t_id, t_what, t_ref, found_now
-      from unnest(b_lo, b_hi) w(lo, hi)
+      from unnest(b_lo, b_hi) w(win_lo, win_hi)   -- not lo/hi: those are the variables, constants of the plan
       cross join lateral (
         select c.id, c.unit_id, c.occurred_at, c.biz_step, c.capture_method, c.to_location_id, c.from_location_id,
                c.manual_reason, c.device
         from custody_event c
         where c.to_location_id = any(locs) and c.capture_method = p_method and c.occurred_at >= lo and c.occurred_at < hi
-          and c.occurred_at >= w.lo and c.occurred_at < w.hi
+          and c.occurred_at >= w.win_lo and c.occurred_at < w.win_hi
         union all
         select c.id, c.unit_id, c.occurred_at, c.biz_step, c.capture_method, c.to_location_id, c.from_location_id,
                c.manual_reason, c.device
         from custody_event c
         where c.to_location_id is null and c.capture_method = p_method and c.from_location_id = any(locs)
-          and c.occurred_at >= lo and c.occurred_at < hi and c.occurred_at >= w.lo and c.occurred_at < w.hi
+          and c.occurred_at >= lo and c.occurred_at < hi and c.occurred_at >= w.win_lo and c.occurred_at < w.win_hi
         union all
         select c.id, c.unit_id, c.occurred_at, c.biz_step, c.capture_method, c.to_location_id, c.from_location_id,
                c.manual_reason, c.device
         from custody_event c
         where p_station = '' and c.to_location_id is null and c.capture_method = p_method and c.from_location_id is null
-          and c.occurred_at >= lo and c.occurred_at < hi and c.occurred_at >= w.lo and c.occurred_at < w.hi
+          and c.occurred_at >= lo and c.occurred_at < hi and c.occurred_at >= w.win_lo and c.occurred_at < w.win_hi
       ) e
       -- one probe per candidate event (limit 1 keeps it a lookup: a join here was planned as a merge
       -- join over the whole unit table)
