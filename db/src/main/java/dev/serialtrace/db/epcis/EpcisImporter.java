@@ -365,11 +365,15 @@ public final class EpcisImporter {
     private static Set<String> known(DSLContext db, List<Pending> batch) {
         String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
         String[] ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toArray(String[]::new);
+        // an eventID equal to its event's own key (the usual case) is already looked up as a key
+        String[] otherIds = batch.stream().filter(p -> eventId(p.event) != null && !eventId(p.event).equals(p.key))
+                .map(p -> eventId(p.event)).toArray(String[]::new);
         Set<String> known = new HashSet<>();
         var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(keys)));
-        var query = ids.length == 0 ? byKey : byKey
-                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.in(set(ids))))
-                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(ids))));
+        var withIds = ids.length == 0 ? byKey : byKey
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.in(set(ids))));
+        var query = otherIds.length == 0 ? withIds : withIds
+                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(otherIds))));
         query.forEach(r -> {
             known.add(r.value1());
             known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
