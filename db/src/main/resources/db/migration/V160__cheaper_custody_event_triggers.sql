@@ -13,8 +13,8 @@
 --     for an import batch of 5,000 events, a merge or hash join that read the whole of unit's
 --     primary key for every statement (101,000 entries at 100k units: most of those triggers'
 --     time, growing with the number of units until the plan flips); now it probes each event's
---     unit by primary key, and still hashes the unit table for the demo generator's statements
---     of 200,000+ events, where that is cheaper (forcing nested loops there cost 25 % more).
+--     unit by primary key. (A setting rather than forbidding merge and hash joins: the planner
+--     stays free to hash the unit table for a bulk load's much larger statements.)
 -- Cost at 10M units / 80M events: replaces functions only (no data read or written).
 
 create or replace function custody_chain_step(previous bytea, head bytea, content bytea) returns bytea
