@@ -233,7 +233,7 @@ public final class ReportService {
     private static final java.util.List<String> WARM_UP_TEMPLATES = java.util.List.of("chain-of-custody", "spot-audit", "recall");
 
     /**
-     * Fills a made-up report of a few pages in each of those templates and exports it as PDF, reading no
+     * Fills a made-up report of about 120 pages in each of those templates and exports it as PDF, reading no
      * data: on a fresh JVM the first report otherwise pays seconds for loading classes, templates and fonts
      * and for compiling the hot code. The app runs this in the background once a session opens; {@code also}
      * gets each filled report before it is closed (the app renders a preview page of it).

@@ -3,7 +3,7 @@ package dev.serialtrace.reports;
 import java.util.List;
 
 /**
- * A made-up report of a few pages in a real template, reading no data: every row kind the shared
+ * A made-up report of about 120 pages in a real template, reading no data: every row kind the shared
  * row model has, with cells as long as real ones. Filling and exporting it loads the classes, fonts
  * and compiled code a person's first report would otherwise wait for.
  */
