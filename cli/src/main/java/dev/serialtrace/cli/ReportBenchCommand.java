@@ -190,12 +190,12 @@ final class ReportBenchCommand implements Callable<Integer> {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ReportService.Result last = null;
         HeapWatch heap = new HeapWatch();
+        ReportFormat format = csv ? ReportFormat.CSV : ReportFormat.PDF;
         for (int i = 0; i < runs; i++) {
             System.gc();
             heap.reset();
             long start = System.nanoTime();
             long cpuStart = os.getProcessCpuTime();
-            ReportFormat format = csv ? ReportFormat.CSV : ReportFormat.PDF;
             last = service.generate(def, arguments, format, dir.resolve(def.name() + "." + format.extension()),
                     ReportService.Options.of("bench", ZoneId.of("UTC")));
             seconds[i] = (System.nanoTime() - start) / 1e9;

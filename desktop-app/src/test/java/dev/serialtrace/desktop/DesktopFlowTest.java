@@ -13,7 +13,6 @@ import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
 import dev.serialtrace.desktop.connection.PasswordVault;
 import dev.serialtrace.desktop.unit.TimelineKind;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -38,9 +37,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.serialtrace.desktop.FlowTests.text;
+import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.LOCATION;
 import static dev.serialtrace.db.jooq.Tables.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,15 +191,6 @@ class DesktopFlowTest {
         TextField field = robot.lookup("#searchField").queryAs(TextField.class);
         waitFor(() -> !field.isDisabled());
         assertThat(text(robot, "#statusUser")).contains("postgres");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(20, TimeUnit.SECONDS));   // read on the FX thread
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static long location(DSLContext dsl, long site, String path) {

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.List;
 
 import static dev.serialtrace.db.jooq.Tables.*;
+import static dev.serialtrace.db.epcis.JsonLdDocuments.document;
+import static dev.serialtrace.db.epcis.JsonLdDocuments.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** AssociationEvents (an asset attached to units) become custody events the unit's timeline shows. */
@@ -27,22 +29,16 @@ class AssociationImportTest {
     @TempDir
     Path dir;
 
-    private static String event(String type, String time, String action, String body) {
-        return "{\"type\":\"" + type + "\",\"eventTime\":\"" + time + "\",\"eventTimeZoneOffset\":\"+00:00\",\"action\":\""
-                + action + "\"" + body + "}";
-    }
-
     @Test
     void anAssetAttachedAndTakenOffShowsInTheUnitsTimelineAndKeepsItsStatus() throws Exception {
         DSLContext db = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
-        String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-                + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-03-01T12:00:00.000Z\",\"epcisBody\":{\"eventList\":["
-                + event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + UNIT + "\"],\"bizStep\":\"commissioning\","
-                        + "\"disposition\":\"active\"") + ","
-                + event("AssociationEvent", "2026-03-01T09:00:00.000Z", "ADD", ",\"parentID\":\"" + ASSET + "\",\"childEPCs\":[\""
-                        + UNIT + "\"],\"bizStep\":\"assembling\"") + ","
-                + event("AssociationEvent", "2026-03-02T09:00:00.000Z", "DELETE", ",\"parentID\":\"" + ASSET + "\",\"childEPCs\":[\""
-                        + UNIT + "\"]") + "]}}";
+        String doc = document(
+                event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + UNIT + "\"],\"bizStep\":\"commissioning\","
+                        + "\"disposition\":\"active\""),
+                event("AssociationEvent", "2026-03-01T09:00:00.000Z", "ADD", ",\"parentID\":\"" + ASSET + "\",\"childEPCs\":[\""
+                        + UNIT + "\"],\"bizStep\":\"assembling\""),
+                event("AssociationEvent", "2026-03-02T09:00:00.000Z", "DELETE", ",\"parentID\":\"" + ASSET + "\",\"childEPCs\":[\""
+                        + UNIT + "\"]"));
         Path file = dir.resolve("association.jsonld");
         Files.writeString(file, doc);
 

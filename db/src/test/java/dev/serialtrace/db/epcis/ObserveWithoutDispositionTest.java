@@ -14,6 +14,8 @@ import java.time.Clock;
 
 import static dev.serialtrace.db.jooq.Tables.CUSTODY_EVENT;
 import static dev.serialtrace.db.jooq.Tables.UNIT;
+import static dev.serialtrace.db.epcis.JsonLdDocuments.document;
+import static dev.serialtrace.db.epcis.JsonLdDocuments.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,21 +29,15 @@ class ObserveWithoutDispositionTest {
     @TempDir
     Path dir;
 
-    private static String event(String type, String time, String action, String body) {
-        return "{\"type\":\"" + type + "\",\"eventTime\":\"" + time + "\",\"eventTimeZoneOffset\":\"+00:00\",\"action\":\""
-                + action + "\"" + body + "}";
-    }
-
     @Test
     void anEventWithoutDispositionKeepsTheUnitsAndIsNoLoss() throws Exception {
         DSLContext db = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
-        String doc = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\","
-                + "\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-03-01T12:00:00.000Z\",\"epcisBody\":{\"eventList\":["
-                + event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + SHIPPED + "\"],\"bizStep\":\"commissioning\"") + ","
-                + event("ObjectEvent", "2026-03-01T09:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + SHIPPED + "\"],\"bizStep\":\"shipping\","
-                        + "\"disposition\":\"in_transit\"") + ","
-                + event("ObjectEvent", "2026-03-02T09:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + SHIPPED + "\",\"" + STRANGER
-                        + "\"],\"bizStep\":\"inspecting\"") + "]}}";
+        String doc = document(
+                event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + SHIPPED + "\"],\"bizStep\":\"commissioning\""),
+                event("ObjectEvent", "2026-03-01T09:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + SHIPPED + "\"],\"bizStep\":\"shipping\","
+                        + "\"disposition\":\"in_transit\""),
+                event("ObjectEvent", "2026-03-02T09:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + SHIPPED + "\",\"" + STRANGER
+                        + "\"],\"bizStep\":\"inspecting\""));
         Path file = dir.resolve("observe.jsonld");
         Files.writeString(file, doc);
 

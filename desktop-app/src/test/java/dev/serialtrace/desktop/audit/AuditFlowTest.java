@@ -13,7 +13,6 @@ import dev.serialtrace.desktop.DesktopWiring;
 import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -40,9 +39,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.serialtrace.desktop.FlowTests.text;
+import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.AUDIT_SCAN;
 import static dev.serialtrace.db.jooq.Tables.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -292,21 +291,6 @@ class AuditFlowTest {
                 s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db + "'");
             }
         }
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        waitFor(condition, 20);
-    }
-
-    /** The condition is read on the FX thread: the lists it looks at change there. */
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(seconds, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
 }

@@ -8,7 +8,6 @@ import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.desktop.DesktopWiring;
 import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -29,9 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.serialtrace.desktop.FlowTests.text;
+import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.STOCK;
 import static dev.serialtrace.db.jooq.Tables.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,14 +104,5 @@ class RetrofitFlowTest {
 
     private static void scan(FxRobot robot, String text) {
         robot.write(text, 1).type(KeyCode.ENTER);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(20, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -10,7 +10,6 @@ import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -34,9 +33,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.serialtrace.desktop.FlowTests.text;
+import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.AUDIT_SCAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,20 +165,5 @@ class ScannerPaceFlowTest {
         }
         Platform.runLater(() -> Event.fireEvent(target,
                 new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    /** The condition is read on the FX thread: the lists it looks at change there. */
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        waitFor(condition, 20);
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(seconds, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

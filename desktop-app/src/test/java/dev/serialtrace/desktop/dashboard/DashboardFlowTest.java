@@ -11,7 +11,6 @@ import dev.serialtrace.desktop.connection.PasswordVault;
 import dev.serialtrace.desktop.shell.Section;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +28,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.serialtrace.desktop.FlowTests.text;
+import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard in the real window on the hand-built KPI warehouse: filters, tiles, drill-down into the dossier. */
@@ -186,14 +185,5 @@ class DashboardFlowTest {
         return robot.from(robot.lookup(table).queryAs(TableView.class))
                 .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && text.equals(c.getText()))
                 .query();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(20, TimeUnit.SECONDS));   // read on the FX thread
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -6,7 +6,6 @@ import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.desktop.DesktopWiring;
 import dev.serialtrace.desktop.connection.PasswordVault;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,9 +26,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.serialtrace.desktop.FlowTests.text;
+import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.CAPTURE_EXCEPTION;
 import static dev.serialtrace.db.jooq.Tables.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,14 +88,5 @@ class ExceptionsFlowTest {
         waitFor(() -> text(robot, "#exceptionMessage").contains("Unit PMP-8801 created"));
         assertThat(dsl.select(UNIT.PRODUCT_ID).from(UNIT).where(UNIT.SERIAL.eq("PMP-8801")).fetchOne().value1()).isEqualTo(w.data.pump);
         assertThat(dsl.select(CAPTURE_EXCEPTION.STATUS).from(CAPTURE_EXCEPTION).fetchOne().value1().getLiteral()).isEqualTo("created");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(20, TimeUnit.SECONDS));   // read on the FX thread
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
