@@ -3,14 +3,12 @@ package dev.serialtrace.desktop;
 import dev.serialtrace.core.lifecycle.BizStep;
 import dev.serialtrace.core.lifecycle.Disposition;
 import dev.serialtrace.db.connect.ConnectionSettings;
-import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.custody.CustodyCommands;
 import dev.serialtrace.db.custody.NewCustodyEvent;
 import dev.serialtrace.db.jooq.enums.LocationKind;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.db.unit.UnitFixture;
 import dev.serialtrace.desktop.common.FxThreadGuardedDataSource;
-import dev.serialtrace.desktop.connection.PasswordVault;
 import dev.serialtrace.desktop.unit.TimelineKind;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
@@ -30,14 +28,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
+import static dev.serialtrace.desktop.FlowTests.openWindow;
 import static dev.serialtrace.desktop.FlowTests.text;
 import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.LOCATION;
@@ -76,16 +73,12 @@ class DesktopFlowTest {
         record(commands, speaker, T0, BizStep.receiving, Disposition.in_progress, null, dock, null);
         record(commands, speaker, T0.plusMinutes(5), BizStep.packing, Disposition.in_progress, dock, dock, kit);
 
-        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-home")), PasswordVault.none(), Clock.systemUTC(), ZoneId.of("UTC"));
-        stage.setScene(wiring.scene());
-        stage.show();
-        wiring.connect();
+        wiring = openWindow(stage, new ConnectionSettings(ds.getURL(), "postgres", null), Clock.systemUTC());
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+        FlowTests.close(wiring);
     }
 
     @Test

@@ -3,11 +3,9 @@ package dev.serialtrace.desktop;
 import dev.serialtrace.db.access.GroupRole;
 import dev.serialtrace.db.audit.AuditFixture;
 import dev.serialtrace.db.connect.ConnectionSettings;
-import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.db.testing.TestPeople;
 import dev.serialtrace.db.testing.TestPeople.TestPerson;
-import dev.serialtrace.desktop.connection.PasswordVault;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -23,11 +21,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
+import static dev.serialtrace.desktop.FlowTests.openWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,16 +46,12 @@ class RoleAwareScreensTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), viewer.login(), viewer.password()),
-                new DataHome(Files.createTempDirectory("st-roles-home")), PasswordVault.none(), Clock.systemUTC(), ZoneId.of("UTC"));
-        stage.setScene(wiring.scene());
-        stage.show();
-        wiring.connect();
+        wiring = openWindow(stage, new ConnectionSettings(ds.getURL(), viewer.login(), viewer.password()), Clock.systemUTC());
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+        FlowTests.close(wiring);
     }
 
     @Test

@@ -3,10 +3,9 @@ package dev.serialtrace.desktop.audit;
 import dev.serialtrace.db.audit.AuditFixture;
 import dev.serialtrace.db.audit.StockRetrofit;
 import dev.serialtrace.db.connect.ConnectionSettings;
-import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.desktop.DesktopWiring;
-import dev.serialtrace.desktop.connection.PasswordVault;
+import dev.serialtrace.desktop.FlowTests;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -23,12 +22,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.ZoneId;
 
+import static dev.serialtrace.desktop.FlowTests.openWindow;
 import static dev.serialtrace.desktop.FlowTests.text;
 import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.STOCK;
@@ -58,16 +55,12 @@ class RetrofitFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-retrofit-home")), PasswordVault.none(), Clock.systemUTC(), ZoneId.of("UTC"));
-        stage.setScene(wiring.scene());
-        stage.show();
-        wiring.connect();
+        wiring = openWindow(stage, new ConnectionSettings(ds.getURL(), "postgres", null), Clock.systemUTC());
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+        FlowTests.close(wiring);
     }
 
     @Test

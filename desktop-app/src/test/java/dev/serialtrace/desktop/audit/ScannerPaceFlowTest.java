@@ -3,10 +3,9 @@ package dev.serialtrace.desktop.audit;
 import dev.serialtrace.db.audit.AuditFixture;
 import dev.serialtrace.db.audit.ScanClass;
 import dev.serialtrace.db.connect.ConnectionSettings;
-import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.desktop.DesktopWiring;
-import dev.serialtrace.desktop.connection.PasswordVault;
+import dev.serialtrace.desktop.FlowTests;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -27,13 +26,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import static dev.serialtrace.desktop.FlowTests.openWindow;
 import static dev.serialtrace.desktop.FlowTests.text;
 import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.AUDIT_SCAN;
@@ -76,16 +74,12 @@ class ScannerPaceFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-pace-home")), PasswordVault.none(), Clock.systemUTC(), ZoneId.of("UTC"));
-        stage.setScene(wiring.scene());
-        stage.show();
-        wiring.connect();
+        wiring = openWindow(stage, new ConnectionSettings(ds.getURL(), "postgres", null), Clock.systemUTC());
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+        FlowTests.close(wiring);
     }
 
     @Test

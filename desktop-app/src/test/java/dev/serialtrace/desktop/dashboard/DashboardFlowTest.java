@@ -1,13 +1,12 @@
 package dev.serialtrace.desktop.dashboard;
 
 import dev.serialtrace.db.connect.ConnectionSettings;
-import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.kpi.DrillRow;
 import dev.serialtrace.db.kpi.KpiFixture;
 import dev.serialtrace.db.kpi.SiteOption;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.desktop.DesktopWiring;
-import dev.serialtrace.desktop.connection.PasswordVault;
+import dev.serialtrace.desktop.FlowTests;
 import dev.serialtrace.desktop.shell.Section;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -20,15 +19,13 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import static dev.serialtrace.desktop.FlowTests.openWindow;
 import static dev.serialtrace.desktop.FlowTests.text;
 import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,16 +42,12 @@ class DashboardFlowTest {
     void start(Stage stage) throws Exception {
         ds = (PGSimpleDataSource) TestDatabase.fresh();
         new KpiFixture(ds);
-        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-home")), PasswordVault.none(), CLOCK, ZoneId.of("UTC"));
-        stage.setScene(wiring.scene());
-        stage.show();
-        wiring.connect();
+        wiring = openWindow(stage, new ConnectionSettings(ds.getURL(), "postgres", null), CLOCK);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+        FlowTests.close(wiring);
     }
 
     @Test

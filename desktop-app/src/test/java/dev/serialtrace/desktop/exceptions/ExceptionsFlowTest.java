@@ -2,10 +2,9 @@ package dev.serialtrace.desktop.exceptions;
 
 import dev.serialtrace.db.audit.AuditFixture;
 import dev.serialtrace.db.connect.ConnectionSettings;
-import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.testing.TestDatabase;
 import dev.serialtrace.desktop.DesktopWiring;
-import dev.serialtrace.desktop.connection.PasswordVault;
+import dev.serialtrace.desktop.FlowTests;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,13 +19,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
+import static dev.serialtrace.desktop.FlowTests.openWindow;
 import static dev.serialtrace.desktop.FlowTests.text;
 import static dev.serialtrace.desktop.FlowTests.waitFor;
 import static dev.serialtrace.db.jooq.Tables.CAPTURE_EXCEPTION;
@@ -55,16 +52,12 @@ class ExceptionsFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        wiring = new DesktopWiring(new ConnectionSettings(ds.getURL(), "postgres", null),
-                new DataHome(Files.createTempDirectory("st-exceptions-home")), PasswordVault.none(), Clock.systemUTC(), ZoneId.of("UTC"));
-        stage.setScene(wiring.scene());
-        stage.show();
-        wiring.connect();
+        wiring = openWindow(stage, new ConnectionSettings(ds.getURL(), "postgres", null), Clock.systemUTC());
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx((Runnable) wiring::close).get();
+        FlowTests.close(wiring);
     }
 
     @Test
