@@ -31,9 +31,8 @@ import static dev.serialtrace.db.jooq.Tables.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bounded drill-down reads (V150: tiles over evidence read from the newest counted days; V151: a
- * capture-mix segment reads only its shift's hours, as much as a page needs) on hand-built data in two
- * time zones, answers worked out by hand — in particular pages of every size give the same rows in the
+ * The bounded drill-down reads (V150: tiles over evidence read from the newest counted days; V170: a
+ * capture-mix segment reads one page of kpi_capture_event) on hand-built data in two time zones, answers worked out by hand — in particular pages of every size give the same rows in the
  * same order as one big page.
  */
 class KpiDrillDownPagingTest {
@@ -43,6 +42,10 @@ class KpiDrillDownPagingTest {
     static KpiChartsQuery charts;
     static long chicago;
     static long amsterdam;
+    static long chiDock;
+    static long amsDock;
+    static long laptop;
+    static long maker;
 
     /**
      * Site CHI (America/Chicago, UTC−5 in June) and AMS (Europe/Amsterdam, UTC+2), each with a dock "D1".
@@ -57,16 +60,16 @@ class KpiDrillDownPagingTest {
     @BeforeAll
     static void build() {
         dsl = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
-        long maker = dsl.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.manufacturer, "Acme")
+        maker = dsl.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.manufacturer, "Acme")
                 .returning(PARTY.ID).fetchOne().getId();
         long own = dsl.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.own, "Us").returning(PARTY.ID).fetchOne().getId();
         long customer = dsl.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.customer, "Shop")
                 .returning(PARTY.ID).fetchOne().getId();
         chicago = site("CHI", own, "America/Chicago");
         amsterdam = site("AMS", own, "Europe/Amsterdam");
-        long chiDock = location(chicago, "CHI/D1");
-        long amsDock = location(amsterdam, "AMS/D1");
-        long laptop = product("LT", "laptop", maker);
+        chiDock = location(chicago, "CHI/D1");
+        amsDock = location(amsterdam, "AMS/D1");
+        laptop = product("LT", "laptop", maker);
         long cell = product("CE", "cell", maker);
         List<Long> l = new ArrayList<>();
         l.add(0L);
@@ -137,6 +140,26 @@ class KpiDrillDownPagingTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aCaptureWithoutLocationIsListedUnderTheSiteAndShiftItWasCountedFor() {
+        // in July (the June answers above stay as they are): L12 scanned at CHI, imported without a location
+        // while there (07-02 18:00 UTC = 13:00 in Chicago: early shift), then moved to AMS
+        long l12 = unit(laptop, maker, "L12", 13);
+        scan(l12, at(7, 1, 10, 0), chiDock, CaptureMethod.scan);
+        scan(l12, at(7, 2, 18, 0), null, CaptureMethod.import_);
+        scan(l12, at(7, 3, 10, 0), amsDock, CaptureMethod.scan);
+        KpiFilter july = KpiFilter.of(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31));
+        KpiFilter julyInChicago = new KpiFilter(july.from(), july.to(), chicago, null);
+        KpiFilter julyInAmsterdam = new KpiFilter(july.from(), july.to(), amsterdam, null);
+        CaptureMixCell imported = charts.captureMix(julyInChicago).stream()
+                .filter(c -> c.station().isEmpty() && c.method().equals("import")).findFirst().orElseThrow();
+        assertThat(imported.shift()).isEqualTo(Shift.EARLY);
+        assertThat(imported.captures()).isEqualTo(1);
+        assertThat(serials(imported, julyInChicago, 50, 0)).containsExactly("L12");
+        assertThat(serials(imported, julyInAmsterdam, 50, 0)).isEmpty();
+        assertThat(charts.captureMix(julyInAmsterdam)).noneMatch(c -> c.method().equals("import"));
     }
 
     @Test
