@@ -100,6 +100,11 @@ public final class DashboardViewModel {
     private final ObservableList<KpiPoint> trend = FXCollections.observableArrayList();
     private final ObservableList<DrillRow> drillRows = FXCollections.observableArrayList();
     private final StringProperty drillTitle = new SimpleStringProperty("");
+    /**
+     * Opens the drill-down list again for a new filter: the same tile, capture-mix segment, zone or claim-time
+     * bin (those mean the same under any filter); a trend point's or loss bar's period gives way to the tile's.
+     */
+    private Runnable reopenDrill = this::drillSelectedTile;
     private final BooleanProperty moreRows = new SimpleBooleanProperty();
     private final StringProperty lastComputed = new SimpleStringProperty("Not computed yet");
     private final StringProperty error = new SimpleStringProperty("");
@@ -216,7 +221,7 @@ public final class DashboardViewModel {
                     show(d);
                     lastComputed.set(String.format(Locale.ROOT, "Computed %s (%.2f s)",
                             d.computedAt().atZoneSameInstant(zone).format(TIME), (System.nanoTime() - t0) / 1e9));
-                    drill(selected.get(), f);
+                    reopenDrill.run();
                     loadAnalytics();
                     loadCharts();
                 })
@@ -272,6 +277,7 @@ public final class DashboardViewModel {
 
     /** Opens a tile: its trend and the serials behind it for the whole period. */
     public void select(KpiCode code) {
+        reopenDrill = this::drillSelectedTile;
         selected.set(code);
         if (shown != null) {
             trend.setAll(shown.trends().get(code).points());
@@ -279,17 +285,23 @@ public final class DashboardViewModel {
         drill(code, filter());
     }
 
-    /** A point of the trend: the serials behind that bucket only. */
+    /** A point of the trend: the serials behind that bucket only (a new filter goes back to the whole tile). */
     public void selectPoint(KpiPoint point) {
+        reopenDrill = this::drillSelectedTile;
         drill(selected.get(), filter().withPeriod(point.start(), point.end()));
+    }
+
+    private void drillSelectedTile() {
+        drill(selected.get(), filter());
     }
 
     private void drill(KpiCode code, KpiFilter f) {
         drill(code.title(), f, (limit, offset) -> source.drillDown(code, f, limit, offset));
     }
 
-    /** A bar of the theft-and-loss chart: the units lost at that site in that bucket. */
+    /** A bar of the theft-and-loss chart: the units lost at that site in that bucket (a new filter goes back to the tile). */
     public void drillLoss(LossBar bar) {
+        reopenDrill = this::drillSelectedTile;
         KpiFilter f = filter();
         drill("Theft and loss at " + bar.site(), f.withPeriod(bar.from(), bar.to()),
                 (limit, offset) -> source.drillChart(bar, f, limit, offset));
@@ -297,6 +309,7 @@ public final class DashboardViewModel {
 
     /** A bar of the theft-and-loss-by-zone chart: the units lost in that zone of that site. */
     public void drillLossZone(LossZoneBar bar) {
+        reopenDrill = () -> drillLossZone(bar);
         KpiFilter f = filter();
         drill("Theft and loss in " + bar.label() + (bar.zoneName().equals(bar.zone()) ? "" : " (" + bar.zoneName() + ")"), f,
                 (limit, offset) -> source.drillChart(bar, f, limit, offset));
@@ -304,6 +317,7 @@ public final class DashboardViewModel {
 
     /** A segment of the capture-mix chart: the captures of that method at that station and shift. */
     public void drillCaptureMix(CaptureMixCell cell) {
+        reopenDrill = () -> drillCaptureMix(cell);
         KpiFilter f = filter();
         drill(methodTitle(cell.method()) + " captures at " + cell.stationName() + ", " + cell.shift().label(), f,
                 (limit, offset) -> source.drillChart(cell, f, limit, offset));
@@ -321,6 +335,7 @@ public final class DashboardViewModel {
 
     /** A bar of the claim-time histogram: the claims decided after that long. */
     public void drillClaimTime(ClaimTimeBin bin) {
+        reopenDrill = () -> drillClaimTime(bin);
         KpiFilter f = filter();
         drill("Claims decided in " + bin.label(), f, (limit, offset) -> source.drillChart(bin, f, limit, offset));
     }

@@ -159,4 +159,27 @@ class DashboardViewModelTest {
         assertThat(vm.captureMix()).extracting(c -> c.station()).containsOnly("B2", "D2");
         assertThat(vm.losses()).isEmpty();
     }
+
+    @Test
+    void theOpenChartDrillDownFollowsAChangeOfFilter() {
+        DashboardViewModel vm = vm("2026-04-14");
+        vm.chooseDates(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        var d1Scans = vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals("scan"))
+                .findFirst().orElseThrow();
+        vm.drillCaptureMix(d1Scans);
+        assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
+        // the same segment under the new filter, not the selected tile's list: D1 is at S1, so nothing at S2
+        vm.chooseSite(vm.sites().stream().filter(s -> s.code().equals("S2")).findFirst().orElseThrow());
+        assertThat(vm.drillTitleProperty().get()).startsWith("Scanned captures at D1, early 06–14").endsWith("no serials behind this");
+        assertThat(vm.drillRows()).isEmpty();
+        vm.chooseSite(vm.sites().stream().filter(s -> s.code().equals("S1")).findFirst().orElseThrow());
+        assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
+
+        // a loss bar is one period's: a new filter goes back to the selected tile
+        vm.select(KpiCode.THEFT_LOSS);
+        vm.drillLoss(vm.losses().stream().filter(b -> b.units() > 0).findFirst().orElseThrow());
+        assertThat(vm.drillTitleProperty().get()).startsWith("Theft and loss at S1");
+        vm.chooseDates(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 31));
+        assertThat(vm.drillTitleProperty().get()).startsWith(KpiCode.THEFT_LOSS.title() + " · 2026-03-02");
+    }
 }
