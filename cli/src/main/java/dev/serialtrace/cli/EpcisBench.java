@@ -57,6 +57,10 @@ final class EpcisBench implements Callable<Integer> {
             + "--events events to FILE (streamed: any size, e.g. 2,300,000 events for 1 GB) for a timed `serialtrace epcis "
             + "import FILE`; measures nothing, needs no database")
     Path writeDocument;
+    @Option(names = "--warm-up-events", defaultValue = "0", description = "import a separate generated document of this many "
+            + "events first, not timed (its units stay too), so the timed import runs compiled, as a long import does after its "
+            + "first minute (default ${DEFAULT-VALUE}: the timed import includes the JIT's start-up)")
+    long warmUpEvents;
     @Option(names = "--server-profile", description = "also print the server time of the custody event triggers during "
             + "the import (turns track_functions on with ALTER SYSTEM for the run; needs a superuser)")
     boolean serverProfile;
@@ -197,6 +201,19 @@ final class EpcisBench implements Callable<Integer> {
                     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(doc), 1 << 16)) {
                         SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, events, "B" + System.currentTimeMillis());
                     }
+                    if (warmUpEvents > 0) {
+                        Path warmDoc = Files.createTempFile("serialtrace-bench-warm-", ".jsonld");
+                        try {
+                            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(warmDoc), 1 << 16)) {
+                                SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, warmUpEvents, "W" + System.currentTimeMillis());
+                            }
+                            EpcisImporter.Report w = new EpcisImporter(db.dsl(), Clock.systemDefaultZone()).importFile(warmDoc,
+                                    new EpcisImporter.Options(false, false, "bench warm-up", batchSize), (p, d, t) -> { }, () -> false);
+                            out.printf("warm-up: %,d events imported (not timed)%n", w.imported());
+                        } finally {
+                            Files.deleteIfExists(warmDoc);
+                        }
+                    }
                     ServerFunctions server = serverProfile ? ServerFunctions.start(db.dsl(), out) : null;
                     for (String round : new String[] {"import", "re-import"}) {
                         Runtime rt = Runtime.getRuntime();
@@ -218,6 +235,7 @@ final class EpcisBench implements Callable<Integer> {
                                     (cpuNanos() - cpu0) / 1e3 / Math.max(1, r.events()), (serverCpu - serverCpu0) / 1e3 / Math.max(1, r.events()),
                                     (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                         }
+                        out.printf("    client CPU on the writer thread      %,9d ms%n", importer.writerCpuMillis());
                         importer.stageMillis().forEach((stage, ms) -> {
                             if (ms > 0) {
                                 out.printf("    %-36s %,9d ms%n", stage.label, ms);

@@ -287,23 +287,55 @@ public final class EpcisImporter {
         long units;
     }
 
-    /** An event waiting for its batch, with its key: the hash id, marked when it declares an earlier event in error. */
+    /**
+     * An event waiting for its batch, with its key (the hash id, marked when it declares an earlier
+     * event in error) and its stored text: both made on the reading thread, so the writer thread
+     * (the slower side) only writes.
+     */
     private static final class Pending {
         final long index;
         final ObjectNode event;
         final String hash;
         final String key;
+        final String payload;
 
         Pending(long index, ObjectNode event, Map<String, String> namespaces) {
             this.index = index;
             this.event = event;
             this.hash = EventHash.of(event, namespaces);
             this.key = event.has("errorDeclaration") ? hash + "#errorDeclaration" : hash;
+            try {
+                this.payload = EpcisEvents.MAPPER.writeValueAsString(event);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("an event read from JSON could not be written back", e);
+            }
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong batchCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * CPU time of this JVM spent writing batches (on the writer thread, or the calling one for the
+     * last batch): the client's part of the writer's stages, the rest of their wall time being the
+     * server's. Writing and the server run one after the other, so this is on the import's critical path.
+     */
+    public long writerCpuMillis() {
+        return batchCpuNanos.get() / 1_000_000;
     }
 
     private void importBatch(List<Pending> batch, Options options, Long syncId, Counts counts, List<Failure> failures,
                              long[] failedCount) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        try {
+            writeBatch(batch, options, syncId, counts, failures, failedCount);
+        } finally {
+            batchCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
+        }
+    }
+
+    private void writeBatch(List<Pending> batch, Options options, Long syncId, Counts counts, List<Failure> failures,
+                            long[] failedCount) {
         if (options.dryRun()) {
             Set<String> known = known(dsl, batch);
             for (Pending p : batch) {
@@ -432,6 +464,8 @@ public final class EpcisImporter {
             rowsOf.put(p, new int[] {first, rows.size()});
         }
         t = lap(Stage.PREPARE, t);
+        // before the events: one of them may name such a unit as its parent
+        units.createUnnamed(db, rows);
         long[] ids = new long[rows.size()];
         if (!rows.isEmpty()) {
             List<Long> fetched = db.select(DSL.field("nextval('custody_event_id_seq')", Long.class))
@@ -467,7 +501,7 @@ public final class EpcisImporter {
             }
             epcis.value(p.key).value(storedEventId(p)).value(p.event.path("type").asText())
                     .value(EpcisEvents.parseTime(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
-                    .value(EpcisEvents.MAPPER.writeValueAsString(p.event)).endRow();
+                    .value(p.payload).endRow();
         }
         db.connection(epcis::copy);
         lap(Stage.EPCIS_COPY, t);
@@ -684,6 +718,8 @@ public final class EpcisImporter {
             }
         }
         long created;
+        /** Units staged in unit_pending by this batch. */
+        private final Set<Long> pending = new HashSet<>();
 
         Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {
             Map<String, EpcUris.UnitKey> keys = new LinkedHashMap<>();
@@ -753,12 +789,16 @@ public final class EpcisImporter {
             }
         }
 
-        /** New units in one sequence query and one COPY, whatever their number. */
+        /**
+         * New units in one sequence query and one COPY, whatever their number, into unit_pending: the
+         * custody event trigger inserts each into unit with the state of its first events (one write
+         * of the row instead of an insert and an update); {@link #createUnnamed} takes the rest.
+         */
         private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
                             Map<String, ObjectNode> ilmdOf) throws java.sql.SQLException {
             List<Long> ids = db.select(DSL.field("nextval(pg_get_serial_sequence('unit', 'id'))", Long.class))
                     .from(DSL.generateSeries(1, missing.size())).fetch(0, Long.class);
-            CopyRows rows = new CopyRows("unit", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
+            CopyRows rows = new CopyRows("unit_pending", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
             int i = 0;
             for (Map.Entry<String, List<String>> m : missing.entrySet()) {
                 EpcUris.UnitKey k = keys.get(m.getKey());
@@ -777,6 +817,7 @@ public final class EpcisImporter {
                     lot = lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry);
                 }
                 long id = ids.get(i++);
+                pending.add(id);
                 rows.value(id).value(InternalUnitId.format(id)).value(product[0]).value(product[1]).value(k.serial())
                         .value(k.gtin()).value(lot).value(expiry).endRow();
                 for (String uri : m.getValue()) {
@@ -789,6 +830,17 @@ public final class EpcisImporter {
 
         Long id(String epc) {
             return byUri.get(epc);
+        }
+
+        /** Staged units no custody event of the batch is for (a parent, say) go into unit without state. */
+        void createUnnamed(DSLContext db, List<Row> rows) {
+            for (Row r : rows) {
+                pending.remove(r.unitId());
+            }
+            if (!pending.isEmpty()) {
+                db.select(Routines.createPendingUnits(pending.toArray(Long[]::new))).fetch();
+                pending.clear();
+            }
         }
 
     }
