@@ -402,15 +402,28 @@ public final class EpcisImporter {
                 .map(p -> eventId(p.event)).toArray(String[]::new);
         Set<String> known = new HashSet<>();
         var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(keys)));
-        var withIds = ids.length == 0 ? byKey : byKey
-                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.EVENT_ID.in(set(ids))));
+        var withIds = ids.length == 0 ? byKey : byKey.unionAll(byEventId(db, ids));
         var query = otherIds.length == 0 ? withIds : withIds
-                .union(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(otherIds))));
+                .unionAll(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(otherIds))));
         query.forEach(r -> {
             known.add(r.value1());
             known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
         });
         return known;
+    }
+
+    /**
+     * Stored events whose sender's eventID is one of {@code ids}, probing event_id's (partial) index
+     * once per id: as a semi-join the planner hashed the ids and read the whole table for every batch
+     * (it does not see that the index's "event_id is not null" holds), a cost growing with every
+     * event ever imported (100,000 rows: 42 ms a batch; by index: 4 ms). The subquery's OFFSET keeps
+     * it from being flattened into that join.
+     */
+    private static org.jooq.Select<org.jooq.Record2<String, String>> byEventId(DSLContext db, String[] ids) {
+        org.jooq.Table<?> k = DSL.unnest(ids).as("k", "v");
+        org.jooq.Table<?> e = DSL.lateral(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
+                .where(EPCIS_EVENT.EVENT_ID.eq(k.field("v", String.class))).offset(0)).as("e");
+        return db.select(e.field(EPCIS_EVENT.HASH_ID), e.field(EPCIS_EVENT.EVENT_ID)).from(k).crossJoin(e);
     }
 
     /** {@code select v from unnest(?) v}: a set of keys in one array parameter, for a semi-join. */
