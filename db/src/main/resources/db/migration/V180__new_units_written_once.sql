@@ -16,8 +16,8 @@
 --     without state (its product from unit_pending): it fires before the state trigger, so a new
 --     unit is not in unit yet; for a stateless unit the result is the same as before.
 --   * kpi_count_events is not changed: it fires after the state trigger, when the unit exists.
--- Desktop writes and the demo generator do not stage units: for them only an index probe of an
--- empty table per statement is added.
+-- Desktop writes and the demo generator do not stage units: for them only a scan of the (empty)
+-- unit_pending per statement is added.
 -- Cost at 10M units / 80M events: a new empty table, function bodies and a trigger's WHEN clause
 -- (no data read or written).
 

@@ -106,6 +106,25 @@ class NewUnitsWrittenOnceTest {
     }
 
     @Test
+    void aSupervisorMayStageUnitsAndCreateThemWithoutState() {
+        // what an import needs of unit_pending, as the person who imports (supervisors import EPCIS)
+        javax.sql.DataSource owner = TestDatabase.fresh();
+        ExchangeFixture f = new ExchangeFixture(DSL.using(owner, SQLDialect.POSTGRES));
+        DSLContext supervisor = DSL.using(dev.serialtrace.db.testing.TestPeople.add(owner, "sup",
+                dev.serialtrace.db.access.GroupRole.SUPERVISOR).dataSource(), SQLDialect.POSTGRES);
+        long id = supervisor.fetchOne("select nextval(pg_get_serial_sequence('unit', 'id'))").get(0, Long.class);
+        supervisor.execute("insert into unit_pending (id, internal_id, product_id, manufacturer_id, serial, gtin) "
+                + "values (?, ?, ?, ?, 'PARENT-1', ?)", id, "P" + id, f.kitProduct, f.maker, ExchangeFixture.KIT_GTIN);
+
+        assertThat(supervisor.fetchOne("select create_pending_units(array[?]::bigint[])", id).get(0, Integer.class)).isEqualTo(1);
+
+        DSLContext db = DSL.using(owner, SQLDialect.POSTGRES);
+        assertThat(db.fetchOne("select serial, event_count, status from unit where id = ?", id).intoArray())
+                .containsExactly("PARENT-1", 0, null);
+        assertThat(db.fetchCount(DSL.table("unit_pending"))).isZero();
+    }
+
+    @Test
     void aClientStillCannotInsertAUnitWithState() {
         DSLContext db = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
         ExchangeFixture f = new ExchangeFixture(db);
