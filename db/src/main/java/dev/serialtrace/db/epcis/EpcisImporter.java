@@ -366,10 +366,22 @@ public final class EpcisImporter {
                 } catch (RuntimeException e) {
                     forgetCreated();
                     counts.failed++;
-                    fail(failures, failedCount, new Failure(p.index, eventId(p.event), "event", EpcisExporter.rootMessage(e)), false);
+                    fail(failures, failedCount, new Failure(p.index, eventId(p.event), "event", whyRefused(e)), false);
                 }
             }
         }
+    }
+
+    /** The database's reason, in the importing person's terms where PostgreSQL's would puzzle them. */
+    static String whyRefused(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("row-level security")) {
+                return "its business location is at a site you are not granted: you record events only where you work."
+                        + " Ask an administrator to grant you that site, or to import the document";
+            }
+        }
+        return EpcisExporter.rootMessage(e);
     }
 
     /** Rows created in a rolled-back transaction are gone: so are their cached ids. */
