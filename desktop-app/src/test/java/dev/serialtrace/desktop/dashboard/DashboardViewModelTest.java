@@ -124,8 +124,7 @@ class DashboardViewModelTest {
     void operationsChartsFollowTheFilterDrillDownAndExport() {
         DashboardViewModel vm = vm("2026-04-14");
         vm.chooseDates(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
-        var d1Manual = vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals("manual"))
-                .findFirst().orElseThrow();
+        var d1Manual = d1(vm, "manual");
         assertThat(vm.share(d1Manual)).isEqualTo(0.25);   // 1 typed of 4 receipts on dock D1, early shift
         vm.drillCaptureMix(d1Manual);
         assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactly("LT0003");
@@ -145,8 +144,7 @@ class DashboardViewModelTest {
         assertThat(vm.drillTitleProperty().get()).startsWith("Theft and loss in S1/A1").endsWith("1 serials");
         assertThat(vm.lossZonesCsv()).contains("S1,A1,A1,1\r\n");
 
-        var d1Scans = vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals("scan"))
-                .findFirst().orElseThrow();
+        var d1Scans = d1(vm, "scan");
         vm.drillCaptureMix(d1Scans);
         assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
         assertThat(vm.drillTitleProperty().get()).startsWith("Scanned captures at D1, early 06–14").endsWith("2 serials");
@@ -155,7 +153,7 @@ class DashboardViewModelTest {
         assertThat(vm.drillRows()).extracting(DrillRow::reference).containsExactly("WC-2");
         assertThat(vm.claimTimesCsv()).contains("< 1 d,0,1440,1\r\n").contains("≥ 30 d,43200,,0\r\n");
 
-        vm.chooseSite(vm.sites().stream().filter(s -> s.code().equals("S2")).findFirst().orElseThrow());
+        vm.chooseSite(site(vm, "S2"));
         assertThat(vm.captureMix()).extracting(c -> c.station()).containsOnly("B2", "D2");
         assertThat(vm.losses()).isEmpty();
     }
@@ -164,15 +162,14 @@ class DashboardViewModelTest {
     void theOpenChartDrillDownFollowsAChangeOfFilter() {
         DashboardViewModel vm = vm("2026-04-14");
         vm.chooseDates(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
-        var d1Scans = vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals("scan"))
-                .findFirst().orElseThrow();
+        var d1Scans = d1(vm, "scan");
         vm.drillCaptureMix(d1Scans);
         assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
         // the same segment under the new filter, not the selected tile's list: D1 is at S1, so nothing at S2
-        vm.chooseSite(vm.sites().stream().filter(s -> s.code().equals("S2")).findFirst().orElseThrow());
+        vm.chooseSite(site(vm, "S2"));
         assertThat(vm.drillTitleProperty().get()).startsWith("Scanned captures at D1, early 06–14").endsWith("no serials behind this");
         assertThat(vm.drillRows()).isEmpty();
-        vm.chooseSite(vm.sites().stream().filter(s -> s.code().equals("S1")).findFirst().orElseThrow());
+        vm.chooseSite(site(vm, "S1"));
         assertThat(vm.drillRows()).extracting(DrillRow::serial).containsExactlyInAnyOrder("LT0001", "LT0002");
 
         // a loss bar is one period's: a new filter goes back to the selected tile
@@ -181,5 +178,14 @@ class DashboardViewModelTest {
         assertThat(vm.drillTitleProperty().get()).startsWith("Theft and loss at S1");
         vm.chooseDates(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 31));
         assertThat(vm.drillTitleProperty().get()).startsWith(KpiCode.THEFT_LOSS.title() + " · 2026-03-02");
+    }
+
+    /** The first capture-mix segment of dock D1 for {@code method} (the hand-built data has one, early shift). */
+    private static dev.serialtrace.db.kpi.CaptureMixCell d1(DashboardViewModel vm, String method) {
+        return vm.captureMix().stream().filter(c -> c.station().equals("D1") && c.method().equals(method)).findFirst().orElseThrow();
+    }
+
+    private static SiteOption site(DashboardViewModel vm, String code) {
+        return vm.sites().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
 }
