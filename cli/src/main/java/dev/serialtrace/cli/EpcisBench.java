@@ -154,17 +154,21 @@ final class EpcisBench implements Callable<Integer> {
         }
     }
 
+    /** A generated JSON-LD document of {@code n} events for new units whose serials start with {@code prefix} and the time. */
+    private static long writeSynthetic(Path file, long n, String prefix) throws java.io.IOException {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            return SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, n, prefix + System.currentTimeMillis());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (writeDocument != null) {
             long t0 = System.nanoTime();
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(writeDocument), 1 << 16)) {
-                long n = SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, events, "D" + System.currentTimeMillis());
-                os.flush();
-                out.printf("%s: %,d events, %,d MB, written in %.1f s%n", writeDocument, n, Files.size(writeDocument) >> 20,
-                        (System.nanoTime() - t0) / 1e9);
-            }
+            long n = writeSynthetic(writeDocument, events, "D");
+            out.printf("%s: %,d events, %,d MB, written in %.1f s%n", writeDocument, n, Files.size(writeDocument) >> 20,
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         }
         try (Database db = connection.open(spec.commandLine().getErr())) {
@@ -198,15 +202,11 @@ final class EpcisBench implements Callable<Integer> {
             if (!skipImport) {
                 Path doc = Files.createTempFile("serialtrace-bench-", ".jsonld");
                 try {
-                    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(doc), 1 << 16)) {
-                        SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, events, "B" + System.currentTimeMillis());
-                    }
+                    writeSynthetic(doc, events, "B");
                     if (warmUpEvents > 0) {
                         Path warmDoc = Files.createTempFile("serialtrace-bench-warm-", ".jsonld");
                         try {
-                            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(warmDoc), 1 << 16)) {
-                                SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, warmUpEvents, "W" + System.currentTimeMillis());
-                            }
+                            writeSynthetic(warmDoc, warmUpEvents, "W");
                             EpcisImporter.Report w = new EpcisImporter(db.dsl(), Clock.systemDefaultZone()).importFile(warmDoc,
                                     new EpcisImporter.Options(false, false, "bench warm-up", batchSize), (p, d, t) -> { }, () -> false);
                             out.printf("warm-up: %,d events imported (not timed)%n", w.imported());
