@@ -2,51 +2,55 @@ package dev.serialtrace.db.epcis;
 
 import org.postgresql.PGConnection;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 
-/** Rows in PostgreSQL's COPY text format, sent in one COPY statement. */
+/**
+ * Rows in PostgreSQL's COPY text format, sent in one COPY statement. They are kept as the bytes COPY
+ * sends, made as values are added (by the thread that prepares an import batch): the connection
+ * that writes then only sends them.
+ */
 final class CopyRows {
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private byte[] bytes;
+    private int length;
     private boolean rowStarted;
     private final String table;
     private final String columns;
 
     CopyRows(String table, String columns) {
+        this(table, columns, 1 << 16);
+    }
+
+    /** {@code expectedBytes}: about what the rows will take, so the buffer is not copied as it grows. */
+    CopyRows(String table, String columns, int expectedBytes) {
         this.table = table;
         this.columns = columns;
+        this.bytes = new byte[Math.max(1 << 10, expectedBytes)];
     }
 
     CopyRows value(Object v) {
         if (rowStarted) {
-            text.append('\t');
+            put((byte) '\t');
         }
         rowStarted = true;
         if (v == null) {
-            text.append("\\N");
+            put((byte) '\\');
+            put((byte) 'N');
             return this;
         }
         String s = v.toString();
-        if (plain(s)) {
-            text.append(s); // the usual case, without a per-character append
-            return this;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
+        byte[] b = (plain(s) ? s : escaped(s)).getBytes(StandardCharsets.UTF_8);
+        room(b.length);
+        System.arraycopy(b, 0, bytes, length, b.length);
+        length += b.length;
         return this;
     }
 
@@ -60,13 +64,39 @@ final class CopyRows {
         return true;
     }
 
+    private static String escaped(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private void put(byte b) {
+        room(1);
+        bytes[length++] = b;
+    }
+
+    private void room(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+
     void endRow() {
-        text.append('\n');
+        put((byte) '\n');
         rowStarted = false;
     }
 
     boolean isEmpty() {
-        return text.length() == 0;
+        return length == 0;
     }
 
     /**
@@ -103,7 +133,7 @@ final class CopyRows {
 
     private long copyIn(Connection c, String sql) throws SQLException {
         try {
-            return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
+            return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(bytes, 0, length), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import static dev.serialtrace.db.jooq.Tables.*;
 
@@ -41,8 +42,9 @@ import static dev.serialtrace.db.jooq.Tables.*;
  * the file, so memory stays bounded whatever its size: the first checks every event and counts
  * them; the second imports in batches, each in one transaction (units, products, lots and parties
  * it needs are created; custody events go in by COPY, so the database's state trigger sees one
- * statement per batch). A batch that fails is retried event by event, so each event goes in whole
- * or not at all. Events already imported (same GS1 event hash, or same eventID) are skipped:
+ * statement per batch). A batch is prepared (lookups, ids, rows) while the one before it is written,
+ * so the writing connection only sends rows. A batch that fails is retried event by event, so each
+ * event goes in whole or not at all. Events already imported (same GS1 event hash, or same eventID) are skipped:
  * importing a document twice changes nothing. Without {@code acceptPartial} a document with any
  * bad event imports nothing. Every run that writes is recorded in the sync log.
  */
@@ -86,14 +88,15 @@ public final class EpcisImporter {
     /**
      * Where an import's time went, per stage (milliseconds of wall time summed over the batches):
      * the benchmark prints it, so a slow import shows whether the reading, the hashing or one of the
-     * database writes is to blame. Reading and hashing run on the calling thread, the writes on the
-     * writer thread, at the same time; "waiting for the writer" is the reader idle.
+     * database writes is to blame. Reading, hashing and preparing run on the calling thread, the writes
+     * on the writer thread, at the same time; "waiting for the writer" is the calling thread idle.
      */
     public enum Stage {
         CHECK_PASS("pass 1: read and check"), READ("pass 2: read"), HASH("pass 2: hash"),
-        WAIT_WRITER("waiting for the writer"), DUPLICATES("duplicate lookup"), UNITS("units: find and create"),
-        PREPARE("custody rows, parties, locations"), CUSTODY_COPY("COPY custody_event (+ triggers)"),
-        EPCIS_COPY("COPY epcis_event"), COMMIT("commit");
+        DUPLICATES("prepare: duplicate lookup"), UNITS("prepare: units found, new ids"),
+        PREPARE("prepare: rows, parties, locations"), WAIT_WRITER("waiting for the writer"),
+        UNITS_COPY("write: master data, new units"), CUSTODY_COPY("write: COPY custody_event (+ triggers)"),
+        EPCIS_COPY("write: COPY epcis_event"), COMMIT("write: commit");
 
         public final String label;
 
@@ -177,15 +180,8 @@ public final class EpcisImporter {
                 SyncLog.Status.failed, total, 0, 0, "running");
         Counts counts = new Counts();
         counts.failed = invalid;
+        Batches batches = new Batches(syncId, counts, failures, failedCount);
         boolean stopped = false;
-        // Two batches at most in memory: while one is written (by the writer thread, in its
-        // transaction), the next is read, checked and hashed here.
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "epcis-import-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        Future<?> inFlight = null;
         try (EpcisReader reader = EpcisReader.open(file)) {
             List<Pending> batch = new ArrayList<>(options.batchSize());
             ObjectNode e;
@@ -201,9 +197,12 @@ public final class EpcisImporter {
                 if (batch.size() >= options.batchSize()) {
                     List<Pending> full = batch;
                     batch = new ArrayList<>(options.batchSize());
-                    await(inFlight);
-                    t = lap(Stage.WAIT_WRITER, t);
-                    inFlight = writer.submit(() -> importBatch(full, options, syncId, counts, failures, failedCount));
+                    if (options.dryRun()) {
+                        dryRun(full, counts);
+                    } else {
+                        batches.submit(full);
+                    }
+                    t = System.nanoTime();
                     progress.update("importing", index - options.batchSize(), total);
                     if (cancelled.getAsBoolean()) {
                         stopped = true;
@@ -211,13 +210,17 @@ public final class EpcisImporter {
                     }
                 }
             }
-            await(inFlight);
             if (!stopped && !batch.isEmpty()) {
-                importBatch(batch, options, syncId, counts, failures, failedCount);
+                if (options.dryRun()) {
+                    dryRun(batch, counts);
+                } else {
+                    batches.submit(batch);
+                }
             }
+            batches.settle();
             progress.update("importing", index, total);
         } finally {
-            writer.shutdownNow();
+            batches.writer.shutdownNow();
         }
         Report report = new Report(total, counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
                 millis(t0), failures, options.dryRun(), stopped, syncId);
@@ -233,13 +236,10 @@ public final class EpcisImporter {
         return report;
     }
 
-    /** Waits for the batch being written; its failure (other than a refused event, handled there) is this import's. */
-    private static void await(Future<?> batch) {
-        if (batch == null) {
-            return;
-        }
+    /** Waits for the batch being written: true if it went in whole; its failure (other than the database refusing it) is this import's. */
+    private static boolean await(Future<Boolean> batch) {
         try {
-            batch.get();
+            return batch.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("import interrupted", e);
@@ -294,80 +294,208 @@ public final class EpcisImporter {
      */
     private static final class Pending {
         final long index;
-        final ObjectNode event;
+        /** The parsed event, until its batch is prepared; then read again from the payload if the batch must be retried. */
+        private ObjectNode event;
         final String hash;
         final String key;
         final String payload;
+        final String eventId;
 
         Pending(long index, ObjectNode event, Map<String, String> namespaces) {
             this.index = index;
             this.event = event;
             this.hash = EventHash.of(event, namespaces);
             this.key = event.has("errorDeclaration") ? hash + "#errorDeclaration" : hash;
+            this.eventId = EpcisImporter.eventId(event);
             try {
                 this.payload = EpcisEvents.MAPPER.writeValueAsString(event);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("an event read from JSON could not be written back", e);
             }
         }
+
+        ObjectNode event() {
+            if (event == null) {
+                try {
+                    event = (ObjectNode) EpcisEvents.MAPPER.readTree(payload);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("an event's own JSON could not be read back", e);
+                }
+            }
+            return event;
+        }
+
+        /**
+         * Lets go of the parsed event once its batch is prepared: a batch in flight then holds its rows
+         * and payloads, not a tree per event, which keeps the import's memory to about one batch of trees.
+         */
+        void release() {
+            event = null;
+        }
     }
 
     private final java.util.concurrent.atomic.AtomicLong batchCpuNanos = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * CPU time of this JVM spent writing batches (on the writer thread, or the calling one for the
-     * last batch): the client's part of the writer's stages, the rest of their wall time being the
-     * server's. Writing and the server run one after the other, so this is on the import's critical path.
+     * CPU time of this JVM spent writing batches (on the writer thread): the client's part of the
+     * writer's stages, the rest of their wall time being the server's. Writing and the server run one
+     * after the other, so this is on the import's critical path.
      */
     public long writerCpuMillis() {
         return batchCpuNanos.get() / 1_000_000;
     }
 
-    private void importBatch(List<Pending> batch, Options options, Long syncId, Counts counts, List<Failure> failures,
-                             long[] failedCount) {
+    /**
+     * The import's pipeline. A batch is prepared on the calling thread (its lookups on a pooled
+     * connection of their own) while the batch before it is written by the writer thread, so the
+     * writing connection, the import's bottleneck, only sends rows. A batch in flight is not yet
+     * committed when the next is prepared: the next is prepared with what it will write (its
+     * {@link PreparedBatch.Carry}), and again against the database if it did not go in whole.
+     * At most two batches are in memory.
+     */
+    private final class Batches {
+        final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "epcis-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final Long syncId;
+        private final Counts counts;
+        private final List<Failure> failures;
+        private final long[] failedCount;
+        private List<Pending> inFlight;
+        private PreparedBatch inFlightPrepared;
+        private Future<Boolean> written;
+
+        Batches(Long syncId, Counts counts, List<Failure> failures, long[] failedCount) {
+            this.syncId = syncId;
+            this.counts = counts;
+            this.failures = failures;
+            this.failedCount = failedCount;
+        }
+
+        void submit(List<Pending> batch) {
+            PreparedBatch prepared = tryPrepare(batch, inFlightPrepared == null ? PreparedBatch.Carry.NONE : inFlightPrepared.carry());
+            long t = System.nanoTime();
+            boolean beforeWentInWhole = settle();
+            lap(Stage.WAIT_WRITER, t);
+            if (!beforeWentInWhole || prepared == null) {
+                // what it was prepared against is not what the database holds (the batch before went
+                // in event by event, or a lookup failed): again, against the database as it is now
+                prepared = tryPrepare(batch, PreparedBatch.Carry.NONE);
+            }
+            if (prepared == null) {
+                oneByOne(batch);
+                return;
+            }
+            PreparedBatch ready = prepared;
+            inFlight = batch;
+            inFlightPrepared = ready;
+            written = writer.submit(() -> write(ready));
+        }
+
+        /** Waits for the batch in flight; one the database refused goes in again event by event. True if it went in whole. */
+        boolean settle() {
+            if (written == null) {
+                return true;
+            }
+            boolean whole = await(written);
+            List<Pending> batch = inFlight;
+            PreparedBatch prepared = inFlightPrepared;
+            written = null;
+            inFlight = null;
+            inFlightPrepared = null;
+            if (whole) {
+                add(counts, prepared);
+                return true;
+            }
+            forgetCreated();
+            oneByOne(batch);
+            return false;
+        }
+
+        private PreparedBatch tryPrepare(List<Pending> batch, PreparedBatch.Carry carry) {
+            try {
+                return prepare(dsl, batch, carry, syncId);
+            } catch (RuntimeException lookupFailed) {
+                forgetCreated();
+                return null;
+            } finally {
+                batch.forEach(Pending::release);
+            }
+        }
+
+        /** One bad event must not take the others with it: each on its own, in its own transaction. */
+        private void oneByOne(List<Pending> batch) {
+            for (Pending p : batch) {
+                try {
+                    add(counts, dsl.transactionResult(tx -> {
+                        PreparedBatch one = prepare(tx.dsl(), List.of(p), PreparedBatch.Carry.NONE, syncId);
+                        apply(tx.dsl(), one);
+                        return one;
+                    }));
+                } catch (RuntimeException e) {
+                    forgetCreated();
+                    counts.failed++;
+                    fail(failures, failedCount, new Failure(p.index, p.eventId, "event", whyRefused(e)), false);
+                }
+            }
+        }
+    }
+
+    /** Writes a prepared batch in one transaction, on the writer thread: false if the database refused it. */
+    private boolean write(PreparedBatch batch) {
+        if (batch.writesNothing()) {
+            return true;
+        }
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         try {
-            writeBatch(batch, options, syncId, counts, failures, failedCount);
+            long[] written = new long[1];
+            dsl.transaction(tx -> {
+                apply(tx.dsl(), batch);
+                written[0] = System.nanoTime();
+            });
+            lap(Stage.COMMIT, written[0]);
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
         } finally {
             batchCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
         }
     }
 
-    private void writeBatch(List<Pending> batch, Options options, Long syncId, Counts counts, List<Failure> failures,
-                            long[] failedCount) {
-        if (options.dryRun()) {
-            Set<String> known = known(dsl, batch);
-            for (Pending p : batch) {
-                if (known.contains(p.key) || (eventId(p.event) != null && known.contains("id:" + eventId(p.event)))) {
-                    counts.duplicates++;
-                } else {
-                    counts.imported++;
-                }
-            }
+    /** Sends a prepared batch's rows, in the caller's transaction. */
+    private void apply(DSLContext tx, PreparedBatch b) {
+        if (b.writesNothing()) {
             return;
         }
-        try {
-            long[] written = new long[1];
-            Counts c = dsl.transactionResult(tx -> {
-                Counts r = write(tx.dsl(), batch, syncId);
-                written[0] = System.nanoTime();
-                return r;
-            });
-            lap(Stage.COMMIT, written[0]);
-            add(counts, c);
-        } catch (RuntimeException batchFailed) {
-            forgetCreated();
-            // one bad event must not take the others with it: each on its own
-            for (Pending p : batch) {
-                try {
-                    Counts c = dsl.transactionResult(tx -> write(tx.dsl(), List.of(p), syncId));
-                    add(counts, c);
-                } catch (RuntimeException e) {
-                    forgetCreated();
-                    counts.failed++;
-                    fail(failures, failedCount, new Failure(p.index, eventId(p.event), "event", whyRefused(e)), false);
-                }
+        long t = System.nanoTime();
+        b.masterData().forEach(insert -> insert.accept(tx));
+        if (b.newUnits() != null) {
+            tx.connection(b.newUnits()::copy);
+        }
+        if (b.unnamed().length > 0) {
+            tx.select(Routines.createPendingUnits(b.unnamed())).fetch();
+        }
+        t = lap(Stage.UNITS_COPY, t);
+        if (b.custody() != null) {
+            Routines.ensureCustodyPartitions(tx.configuration(), b.partitionsFrom(), b.partitionsTo());
+            tx.connection(b.custody()::copy);
+        }
+        t = lap(Stage.CUSTODY_COPY, t);
+        tx.connection(b.epcis()::copy);
+        lap(Stage.EPCIS_COPY, t);
+    }
+
+    /** A dry run counts what would be imported and what is already there; it writes nothing. */
+    private void dryRun(List<Pending> batch, Counts counts) {
+        Set<String> known = known(dsl, batch);
+        for (Pending p : batch) {
+            if (known.contains(p.key) || (p.eventId != null && known.contains("id:" + p.eventId))) {
+                counts.duplicates++;
+            } else {
+                counts.imported++;
             }
         }
     }
@@ -392,11 +520,11 @@ public final class EpcisImporter {
         lots.clear();
     }
 
-    private static void add(Counts into, Counts c) {
-        into.imported += c.imported;
-        into.duplicates += c.duplicates;
-        into.custody += c.custody;
-        into.units += c.units;
+    private static void add(Counts into, PreparedBatch b) {
+        into.imported += b.imported();
+        into.duplicates += b.duplicates();
+        into.custody += b.custodyEvents();
+        into.units += b.unitsCreated();
     }
 
     /**
@@ -408,10 +536,10 @@ public final class EpcisImporter {
      */
     private static Set<String> known(DSLContext db, List<Pending> batch) {
         String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
-        String[] ids = batch.stream().map(p -> eventId(p.event)).filter(java.util.Objects::nonNull).toArray(String[]::new);
+        String[] ids = batch.stream().map(p -> p.eventId).filter(java.util.Objects::nonNull).toArray(String[]::new);
         // an eventID equal to its event's own key (the usual case) is already looked up as a key
-        String[] otherIds = batch.stream().filter(p -> eventId(p.event) != null && !eventId(p.event).equals(p.key))
-                .map(p -> eventId(p.event)).toArray(String[]::new);
+        String[] otherIds = batch.stream().filter(p -> p.eventId != null && !p.eventId.equals(p.key))
+                .map(p -> p.eventId).toArray(String[]::new);
         Set<String> known = new HashSet<>();
         var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(keys)));
         var withIds = ids.length == 0 ? byKey : byKey.unionAll(byEventId(db, ids));
@@ -446,7 +574,7 @@ public final class EpcisImporter {
 
     /** The eventID to store: none when it is the event's hash id (the usual case, and the primary key already holds it). */
     private static String storedEventId(Pending p) {
-        String id = eventId(p.event);
+        String id = p.eventId;
         return id == null || id.equals(p.key) ? null : id;
     }
 
@@ -456,83 +584,93 @@ public final class EpcisImporter {
                        String flag, String device) {
     }
 
-    private Counts write(DSLContext db, List<Pending> batch, Long syncId) throws Exception {
-        Counts c = new Counts();
+    /**
+     * A batch made ready to write ({@link PreparedBatch}): its events already imported set aside, its
+     * units found or given ids, its rows in COPY form. {@code db} reads the database as of the batch
+     * before the one in flight; {@code carry} is what that one will write.
+     */
+    private PreparedBatch prepare(DSLContext db, List<Pending> batch, PreparedBatch.Carry carry, Long syncId) {
         long t = System.nanoTime();
         Set<String> known = known(db, batch);
+        known.addAll(carry.keys());
+        long duplicates = 0;
         Map<String, Pending> fresh = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
         for (Pending p : batch) {
-            String id = eventId(p.event);
+            String id = p.eventId;
             if (known.contains(p.key) || (id != null && known.contains("id:" + id)) || fresh.containsKey(p.key)) {
-                c.duplicates++;
+                duplicates++;
             } else {
                 fresh.put(p.key, p);
                 if (id != null) {
                     known.add("id:" + id);
                 }
+                keys.add(p.key);
+                keys.add("id:" + (id != null ? id : p.key));
             }
         }
         t = lap(Stage.DUPLICATES, t);
         if (fresh.isEmpty()) {
-            return c;
+            return PreparedBatch.onlyDuplicates(duplicates);
         }
-        Units units = new Units(db, fresh.values());
-        c.units = units.created;
+        List<Consumer<DSLContext>> masterData = new ArrayList<>();
+        Units units = new Units(db, fresh.values(), carry, masterData);
         t = lap(Stage.UNITS, t);
 
-        Map<String, List<Long>> originals = originals(db, fresh.values());
+        Map<String, List<Long>> originals = originals(db, fresh.values(), carry);
         List<Row> rows = new ArrayList<>();
         Map<Pending, int[]> rowsOf = new LinkedHashMap<>();
         for (Pending p : fresh.values()) {
             int first = rows.size();
-            rows(db, p, units, originals, rows);
+            rows(db, p, units, originals, rows, masterData);
             rowsOf.put(p, new int[] {first, rows.size()});
         }
-        t = lap(Stage.PREPARE, t);
-        // before the events: one of them may name such a unit as its parent
-        units.createUnnamed(db, rows);
         long[] ids = new long[rows.size()];
+        CopyRows custody = null;
+        LocalDate partitionsFrom = null;
+        LocalDate partitionsTo = null;
         if (!rows.isEmpty()) {
             List<Long> fetched = db.select(DSL.field("nextval('custody_event_id_seq')", Long.class))
                     .from(DSL.generateSeries(1, rows.size())).fetch(0, Long.class);
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = fetched.get(i);
             }
-            LocalDate min = rows.stream().map(r -> r.at().toLocalDate()).min(LocalDate::compareTo).orElseThrow();
-            LocalDate max = rows.stream().map(r -> r.at().toLocalDate()).max(LocalDate::compareTo).orElseThrow();
-            Routines.ensureCustodyPartitions(db.configuration(), min.minusDays(1), max.plusDays(1));
-            CopyRows copy = new CopyRows("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
+            partitionsFrom = rows.stream().map(r -> r.at().toLocalDate()).min(LocalDate::compareTo).orElseThrow().minusDays(1);
+            partitionsTo = rows.stream().map(r -> r.at().toLocalDate()).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+            custody = new CopyRows("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
                     + "from_location_id, to_location_id, source_party_id, destination_party_id, parent_unit_id, biz_transactions, "
-                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason, device");
+                    + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason, device", rows.size() * 256);
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 OffsetDateTime last = units.lastEventAt.get(r.unitId());
                 boolean late = last != null && r.at().isBefore(last);
                 String flag = late ? join(r.flag(), "occurred before the unit's latest event (" + last + ")") : r.flag();
-                copy.value(ids[i]).value(r.unitId()).value(r.at()).value(r.zone()).value(r.step().name())
+                custody.value(ids[i]).value(r.unitId()).value(r.at()).value(r.zone()).value(r.step().name())
                         .value(r.disposition().name()).value(r.from()).value(r.to()).value(r.source()).value(r.destination())
                         .value(r.parent()).value(r.transactions()).value("import").value(r.rawScan()).value(r.corrects())
                         .value(late ? "t" : "f").value(flag).value(r.device()).endRow();
             }
-            db.connection(copy::copy);
         }
-        t = lap(Stage.CUSTODY_COPY, t);
-        CopyRows epcis = new CopyRows("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload");
+        Map<String, List<Long>> custodyIds = new HashMap<>();
+        CopyRows epcis = new CopyRows("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload",
+                fresh.values().stream().mapToInt(p -> p.payload.length() + 256).sum());
         for (Map.Entry<Pending, int[]> entry : rowsOf.entrySet()) {
             Pending p = entry.getKey();
             StringBuilder arr = new StringBuilder("{");
+            List<Long> own = new ArrayList<>(entry.getValue()[1] - entry.getValue()[0]);
             for (int i = entry.getValue()[0]; i < entry.getValue()[1]; i++) {
                 arr.append(i > entry.getValue()[0] ? "," : "").append(ids[i]);
+                own.add(ids[i]);
             }
-            epcis.value(p.key).value(storedEventId(p)).value(p.event.path("type").asText())
-                    .value(EpcisEvents.parseTime(p.event.path("eventTime").asText())).value(syncId).value(arr.append('}'))
+            custodyIds.put(p.key, own);
+            epcis.value(p.key).value(storedEventId(p)).value(p.event().path("type").asText())
+                    .value(EpcisEvents.parseTime(p.event().path("eventTime").asText())).value(syncId).value(arr.append('}'))
                     .value(p.payload).endRow();
         }
-        db.connection(epcis::copy);
-        lap(Stage.EPCIS_COPY, t);
-        c.imported = fresh.size();
-        c.custody = rows.size();
-        return c;
+        lap(Stage.PREPARE, t);
+        PreparedBatch.Carry out = new PreparedBatch.Carry(keys, units.byLookup, units.lastEventAtAfter(), units.status, custodyIds);
+        return new PreparedBatch(fresh.size(), duplicates, rows.size(), units.created, masterData, units.newUnits,
+                units.unnamed(rows), partitionsFrom, partitionsTo, custody, epcis, out);
     }
 
     private static String join(String a, String b) {
@@ -540,19 +678,25 @@ public final class EpcisImporter {
     }
 
     /** For events that declare an earlier one in error: the custody events that earlier one produced. */
-    private static Map<String, List<Long>> originals(DSLContext db, java.util.Collection<Pending> events) {
-        List<String> hashes = events.stream().filter(p -> p.event.has("errorDeclaration")).map(p -> p.hash).toList();
+    private static Map<String, List<Long>> originals(DSLContext db, java.util.Collection<Pending> events, PreparedBatch.Carry carry) {
+        List<String> hashes = events.stream().filter(p -> p.event().has("errorDeclaration")).map(p -> p.hash).toList();
         Map<String, List<Long>> out = new HashMap<>();
         if (!hashes.isEmpty()) {
             db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.CUSTODY_EVENT_IDS).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(hashes.toArray(String[]::new))))
                     .forEach(r -> out.put(r.value1(), List.of(r.value2())));
+            hashes.forEach(h -> {
+                if (!out.containsKey(h) && carry.custodyIdsByKey().containsKey(h)) {
+                    out.put(h, carry.custodyIdsByKey().get(h)); // declared in error in the batch still being written
+                }
+            });
         }
         return out;
     }
 
     /** The custody events one EPCIS event stands for: one per serialised unit of ours it names. */
-    private void rows(DSLContext db, Pending p, Units units, Map<String, List<Long>> originals, List<Row> rows) {
-        ObjectNode e = p.event;
+    private void rows(DSLContext db, Pending p, Units units, Map<String, List<Long>> originals, List<Row> rows,
+                      List<Consumer<DSLContext>> masterData) {
+        ObjectNode e = p.event();
         String type = e.path("type").asText();
         String action = e.path("action").asText("OBSERVE");
         OffsetDateTime at = EpcisEvents.parseTime(e.path("eventTime").asText());
@@ -561,8 +705,8 @@ public final class EpcisImporter {
         Optional<Disposition> disposition = e.has("disposition") ? CbvMapping.disposition(e.get("disposition").asText()) : Optional.empty();
         Long from = location(db, e.path("readPoint").path("id").asText(null));
         Long to = location(db, e.path("bizLocation").path("id").asText(null));
-        Long source = party(db, first(e, "sourceList", "source"), PartyKind.supplier);
-        Long destination = party(db, first(e, "destinationList", "destination"), PartyKind.customer);
+        Long source = party(db, first(e, "sourceList", "source"), PartyKind.supplier, masterData);
+        Long destination = party(db, first(e, "destinationList", "destination"), PartyKind.customer, masterData);
         String transactions = transactions(e);
         List<Long> corrected = originals.get(p.hash);
         String flag = null;
@@ -695,7 +839,7 @@ public final class EpcisImporter {
         return id < 0 ? null : id;
     }
 
-    private Long party(DSLContext db, String uri, PartyKind kindIfNew) {
+    private Long party(DSLContext db, String uri, PartyKind kindIfNew, List<Consumer<DSLContext>> masterData) {
         if (uri == null) {
             return null;
         }
@@ -707,10 +851,20 @@ public final class EpcisImporter {
             if (found != null) {
                 return found;
             }
-            return db.insertInto(PARTY, PARTY.KIND, PARTY.NAME, PARTY.GLN)
-                    .values(kindIfNew, key[0] != null ? "GLN " + key[0] : key[1], key[0])
-                    .returning(PARTY.ID).fetchOne().getId();
+            long id = nextId(db, "party");
+            masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME, PARTY.GLN)
+                    .values(id, kindIfNew, key[0] != null ? "GLN " + key[0] : key[1], key[0]).execute());
+            return id;
         });
+    }
+
+    /**
+     * An id for a row of master data a batch names for the first time, drawn when the batch is
+     * prepared; the row is inserted with it in the batch's transaction, so a batch that fails leaves
+     * none behind.
+     */
+    private static long nextId(DSLContext db, String table) {
+        return db.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class, DSL.inline(table))).fetchOne(0, Long.class);
     }
 
     /** The unit's status after the events seen so far, for an event that states no disposition; unknown for a unit we never saw. */
@@ -727,7 +881,11 @@ public final class EpcisImporter {
      */
     private final class Units {
         final Map<String, Long> byUri = new HashMap<>();
+        /** Units by lookup key (GTIN|serial or internal|id): what the next batch's preparation carries. */
+        final Map<String, Long> byLookup = new HashMap<>();
+        /** Each unit's latest event before this batch (the database's, or the batch in flight's). */
         final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
+        private final Map<Long, OffsetDateTime> latestInBatch = new HashMap<>();
         /**
          * Status of each unit after the events seen so far (its latest by time, the database's before
          * this batch): an event without a disposition keeps it.
@@ -736,6 +894,7 @@ public final class EpcisImporter {
         private final Map<Long, OffsetDateTime> statusAt = new HashMap<>();
 
         void saw(long unit, OffsetDateTime at, Disposition disposition) {
+            latestInBatch.merge(unit, at, (a, b) -> a.isAfter(b) ? a : b);
             OffsetDateTime current = statusAt.getOrDefault(unit, lastEventAt.get(unit));
             if (current == null || !at.isBefore(current)) {
                 status.put(unit, disposition);
@@ -745,26 +904,39 @@ public final class EpcisImporter {
         long created;
         /** Units staged in unit_pending by this batch. */
         private final Set<Long> pending = new HashSet<>();
+        /** Their rows for unit_pending; null if none. */
+        CopyRows newUnits;
+        private final PreparedBatch.Carry carry;
+        private final List<Consumer<DSLContext>> masterData;
 
-        Units(DSLContext db, java.util.Collection<Pending> events) throws java.sql.SQLException {
+        /** Each unit's latest event once this batch is written. */
+        Map<Long, OffsetDateTime> lastEventAtAfter() {
+            Map<Long, OffsetDateTime> after = new HashMap<>(lastEventAt);
+            latestInBatch.forEach((unit, at) -> after.merge(unit, at, (a, b) -> a == null || b.isAfter(a) ? b : a));
+            return after;
+        }
+
+        Units(DSLContext db, java.util.Collection<Pending> events, PreparedBatch.Carry carry, List<Consumer<DSLContext>> masterData) {
+            this.carry = carry;
+            this.masterData = masterData;
             Map<String, EpcUris.UnitKey> keys = new LinkedHashMap<>();
             Map<String, ObjectNode> ilmdOf = new HashMap<>();
             for (Pending p : events) {
                 for (String field : EpcisEvents.EPC_LISTS) {
-                    for (String epc : texts(p.event.get(field))) {
+                    for (String epc : texts(p.event().get(field))) {
                         EpcUris.UnitKey k = EpcUris.parseUnit(epc);
                         if (k != null) {
                             keys.putIfAbsent(epc, k);
-                            if (p.event.has("ilmd") && !field.equals("inputEPCList") && !field.equals("childEPCs")) {
-                                ilmdOf.putIfAbsent(epc, (ObjectNode) p.event.get("ilmd"));
+                            if (p.event().has("ilmd") && !field.equals("inputEPCList") && !field.equals("childEPCs")) {
+                                ilmdOf.putIfAbsent(epc, (ObjectNode) p.event().get("ilmd"));
                             }
                         }
                     }
                 }
-                if (p.event.has("parentID")) {
-                    EpcUris.UnitKey k = EpcUris.parseUnit(p.event.get("parentID").asText());
+                if (p.event().has("parentID")) {
+                    EpcUris.UnitKey k = EpcUris.parseUnit(p.event().get("parentID").asText());
                     if (k != null) {
-                        keys.putIfAbsent(p.event.get("parentID").asText(), k);
+                        keys.putIfAbsent(p.event().get("parentID").asText(), k);
                     }
                 }
             }
@@ -798,11 +970,17 @@ public final class EpcisImporter {
                 String lookup = k.internalId() != null ? "internal|" + k.internalId()
                         : k.gtin() + "|" + SerialNormalizer.normalize(k.serial());
                 Record5<Long, String, String, OffsetDateTime, dev.serialtrace.db.jooq.enums.Disposition> r = found.get(lookup);
-                if (r != null) {
-                    byUri.put(entry.getKey(), r.value1());
-                    lastEventAt.put(r.value1(), r.value4());
-                    if (r.value5() != null) {
-                        status.put(r.value1(), Disposition.valueOf(r.value5().name()));
+                Long carried = carry.unitIds().get(lookup);
+                if (r != null || carried != null) {
+                    long id = r != null ? r.value1() : carried;
+                    byUri.put(entry.getKey(), id);
+                    byLookup.put(lookup, id);
+                    // the batch in flight may have moved it on (or created it) since the database was read
+                    lastEventAt.put(id, carry.lastEventAt().containsKey(id) ? carry.lastEventAt().get(id) : r != null ? r.value4() : null);
+                    Disposition now = carry.status().containsKey(id) ? carry.status().get(id)
+                            : r != null && r.value5() != null ? Disposition.valueOf(r.value5().name()) : null;
+                    if (now != null) {
+                        status.put(id, now);
                     }
                 } else if (k.gtin() != null) {
                     missing.computeIfAbsent(lookup, x -> new ArrayList<>()).add(entry.getKey());
@@ -817,10 +995,10 @@ public final class EpcisImporter {
         /**
          * New units in one sequence query and one COPY, whatever their number, into unit_pending: the
          * custody event trigger inserts each into unit with the state of its first events (one write
-         * of the row instead of an insert and an update); {@link #createUnnamed} takes the rest.
+         * of the row instead of an insert and an update); {@link #unnamed} names the rest.
          */
         private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
-                            Map<String, ObjectNode> ilmdOf) throws java.sql.SQLException {
+                            Map<String, ObjectNode> ilmdOf) {
             List<Long> ids = db.select(DSL.field("nextval(pg_get_serial_sequence('unit', 'id'))", Long.class))
                     .from(DSL.generateSeries(1, missing.size())).fetch(0, Long.class);
             CopyRows rows = new CopyRows("unit_pending", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
@@ -828,7 +1006,7 @@ public final class EpcisImporter {
             for (Map.Entry<String, List<String>> m : missing.entrySet()) {
                 EpcUris.UnitKey k = keys.get(m.getKey());
                 ObjectNode ilmd = m.getValue().stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength()));
+                long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength(), masterData));
                 LocalDate expiry = null;
                 if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {
                     try {
@@ -839,7 +1017,7 @@ public final class EpcisImporter {
                 }
                 Long lot = null;
                 if (ilmd != null && ilmd.has(EpcisEvents.LOT)) {
-                    lot = lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry);
+                    lot = lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry, masterData);
                 }
                 long id = ids.get(i++);
                 pending.add(id);
@@ -848,50 +1026,54 @@ public final class EpcisImporter {
                 for (String uri : m.getValue()) {
                     byUri.put(uri, id);
                 }
+                byLookup.put(m.getKey(), id);
                 created++;
             }
-            db.connection(rows::copy);
+            newUnits = rows;
         }
 
         Long id(String epc) {
             return byUri.get(epc);
         }
 
-        /** Staged units no custody event of the batch is for (a parent, say) go into unit without state. */
-        void createUnnamed(DSLContext db, List<Row> rows) {
+        /** Staged units no custody event of the batch is for (a parent, say): they go into unit without state. */
+        Long[] unnamed(List<Row> rows) {
+            Set<Long> unnamed = new HashSet<>(pending);
             for (Row r : rows) {
-                pending.remove(r.unitId());
+                unnamed.remove(r.unitId());
             }
-            if (!pending.isEmpty()) {
-                db.select(Routines.createPendingUnits(pending.toArray(Long[]::new))).fetch();
-                pending.clear();
-            }
+            return unnamed.toArray(Long[]::new);
         }
 
     }
 
-    private Long lot(DSLContext db, long product, String code, LocalDate expiry) {
+    private Long lot(DSLContext db, long product, String code, LocalDate expiry, List<Consumer<DSLContext>> masterData) {
         return lots.computeIfAbsent(product + "|" + code, key -> {
-            Long id = db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
-            return id != null ? id : db.insertInto(LOT, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(product, code, expiry)
-                    .returning(LOT.ID).fetchOne().getId();
+            Long found = db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
+            if (found != null) {
+                return found;
+            }
+            long id = nextId(db, "lot");
+            masterData.add(tx -> tx.insertInto(LOT, LOT.ID, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(id, product, code, expiry).execute());
+            return id;
         });
     }
 
     /** {product id, manufacturer id} of a GTIN; a product never seen is created with a maker named after it. */
-    private static long[] product(DSLContext db, String gtin, Integer companyPrefixLength) {
+    private static long[] product(DSLContext db, String gtin, Integer companyPrefixLength, List<Consumer<DSLContext>> masterData) {
         var r = db.select(PRODUCT.ID, PRODUCT.MANUFACTURER_ID).from(PRODUCT).where(PRODUCT.GTIN.eq(gtin)).fetchOne();
         if (r != null) {
             return new long[] {r.value1(), r.value2()};
         }
-        long maker = db.insertInto(PARTY, PARTY.KIND, PARTY.NAME).values(PartyKind.manufacturer, "Manufacturer of GTIN " + gtin)
-                .returning(PARTY.ID).fetchOne().getId();
+        long maker = nextId(db, "party");
+        long product = nextId(db, "product");
         Short prefix = companyPrefixLength != null && companyPrefixLength >= 6 && companyPrefixLength <= 12
                 ? companyPrefixLength.shortValue() : null; // an SGTIN URI tells it; a Digital Link does not
-        long product = db.insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN, PRODUCT.MANUFACTURER_ID,
-                        PRODUCT.COMPANY_PREFIX_LENGTH)
-                .values("GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker, prefix)
-                .returning(PRODUCT.ID).fetchOne().getId();
+        masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME)
+                .values(maker, PartyKind.manufacturer, "Manufacturer of GTIN " + gtin).execute());
+        masterData.add(tx -> tx.insertInto(PRODUCT, PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN,
+                        PRODUCT.MANUFACTURER_ID, PRODUCT.COMPANY_PREFIX_LENGTH)
+                .values(product, "GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker, prefix).execute());
         return new long[] {product, maker};
     }
 }
