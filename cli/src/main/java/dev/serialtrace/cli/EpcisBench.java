@@ -106,6 +106,37 @@ final class EpcisBench implements Callable<Integer> {
         }
     }
 
+    /** CPU time of this JVM's threads by name (the JIT's and the collector's too), from /proc; empty where there is none. */
+    static Map<String, Long> threadCpu() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String s = Files.readString(t.resolve("stat"));
+                    String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("[#0-9]+$", "").trim();
+                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
+                } catch (Exception gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (Exception noProc) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** "main 21.3 µs, writer 1.2 µs, …": each thread group's CPU per event between two readings, largest first. */
+    static String byThread(Map<String, Long> before, Map<String, Long> after, long events) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .map(e -> String.format("%s %.1f µs", e.getKey(), e.getValue() / 1e3 / Math.max(1, events)))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
     private static String[] stat(long pid) throws java.io.IOException {
         String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -219,6 +250,7 @@ final class EpcisBench implements Callable<Integer> {
                         Runtime rt = Runtime.getRuntime();
                         long[] peak = {0};
                         long cpu0 = cpuNanos();
+                        Map<String, Long> threads0 = threadCpu();
                         long serverCpu0 = serverCpuNanos(db.dsl());
                         Map<String, Double> before = server == null ? Map.of() : server.snapshot();
                         EpcisImporter importer = new EpcisImporter(db.dsl(), Clock.systemDefaultZone());
@@ -236,6 +268,7 @@ final class EpcisBench implements Callable<Integer> {
                                     (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                         }
                         out.printf("    client CPU on the writer thread      %,9d ms%n", importer.writerCpuMillis());
+                        out.printf("    client CPU by thread: %s%n", byThread(threads0, threadCpu(), r.events()));
                         importer.stageMillis().forEach((stage, ms) -> {
                             if (ms > 0) {
                                 out.printf("    %-36s %,9d ms%n", stage.label, ms);
