@@ -135,6 +135,19 @@ public final class EpcisImporter {
         this.clock = clock;
     }
 
+    /** Seams for tests that must make the overlap of two batches certain; no-ops otherwise. */
+    private Runnable afterPrepare = () -> { };
+    private Runnable beforeWrite = () -> { };
+
+    /**
+     * {@code afterPrepare} runs on the calling thread once a batch is prepared (the one before it may
+     * still be in flight), {@code beforeWrite} on the writer thread before each batch's transaction.
+     */
+    void overlapHooks(Runnable afterPrepare, Runnable beforeWrite) {
+        this.afterPrepare = afterPrepare;
+        this.beforeWrite = beforeWrite;
+    }
+
     public Report importFile(Path file, Options options, Progress progress, BooleanSupplier cancelled) throws IOException {
         OffsetDateTime started = OffsetDateTime.now(clock);
         long t0 = System.nanoTime();
@@ -345,6 +358,17 @@ public final class EpcisImporter {
         return batchCpuNanos.get() / 1_000_000;
     }
 
+    private long batchesRetried;
+
+    /**
+     * Batches of this importer's imports that went in event by event: the database refused one of
+     * their events, or what they were prepared against was not what it held (each costs a
+     * transaction per event).
+     */
+    public long batchesRetried() {
+        return batchesRetried;
+    }
+
     /**
      * The import's pipeline. A batch is prepared on the calling thread (its lookups on a pooled
      * connection of their own) while the batch before it is written by the writer thread, so the
@@ -376,6 +400,7 @@ public final class EpcisImporter {
 
         void submit(List<Pending> batch) {
             PreparedBatch prepared = tryPrepare(batch, inFlightPrepared == null ? PreparedBatch.Carry.NONE : inFlightPrepared.carry());
+            afterPrepare.run();
             long t = System.nanoTime();
             boolean beforeWentInWhole = settle();
             lap(Stage.WAIT_WRITER, t);
@@ -385,6 +410,7 @@ public final class EpcisImporter {
                 prepared = tryPrepare(batch, PreparedBatch.Carry.NONE);
             }
             if (prepared == null) {
+                batchesRetried++;
                 oneByOne(batch);
                 return;
             }
@@ -410,6 +436,7 @@ public final class EpcisImporter {
                 return true;
             }
             forgetCreated();
+            batchesRetried++;
             oneByOne(batch);
             return false;
         }
@@ -448,6 +475,7 @@ public final class EpcisImporter {
         if (batch.writesNothing()) {
             return true;
         }
+        beforeWrite.run();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         try {
