@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -669,7 +670,7 @@ public final class EpcisImporter {
             }
             partitionsFrom = rows.stream().map(r -> r.at().toLocalDate()).min(LocalDate::compareTo).orElseThrow().minusDays(1);
             partitionsTo = rows.stream().map(r -> r.at().toLocalDate()).max(LocalDate::compareTo).orElseThrow().plusDays(1);
-            custody = new CopyRows("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
+            custody = CopyRows.binary("custody_event", "id, unit_id, occurred_at, occurred_zone, biz_step, disposition, "
                     + "from_location_id, to_location_id, source_party_id, destination_party_id, parent_unit_id, biz_transactions, "
                     + "capture_method, raw_scan, corrects_event_id, is_out_of_order, flag_reason, device", rows.size() * 256);
             for (int i = 0; i < rows.size(); i++) {
@@ -677,27 +678,22 @@ public final class EpcisImporter {
                 OffsetDateTime last = units.lastEventAt.get(r.unitId());
                 boolean late = last != null && r.at().isBefore(last);
                 String flag = late ? join(r.flag(), "occurred before the unit's latest event (" + last + ")") : r.flag();
-                custody.value(ids[i]).value(r.unitId()).value(r.at()).value(r.zone()).value(r.step().name())
-                        .value(r.disposition().name()).value(r.from()).value(r.to()).value(r.source()).value(r.destination())
-                        .value(r.parent()).value(r.transactions()).value("import").value(r.rawScan()).value(r.corrects())
-                        .value(late ? "t" : "f").value(flag).value(r.device()).endRow();
+                custody.row(18).int8(ids[i]).int8(r.unitId()).timestamptz(r.at()).text(r.zone()).text(r.step().name())
+                        .text(r.disposition().name()).int8(r.from()).int8(r.to()).int8(r.source()).int8(r.destination())
+                        .int8(r.parent()).jsonb(r.transactions()).text("import").text(r.rawScan()).int8(r.corrects())
+                        .bool(late).text(flag).text(r.device());
             }
         }
         Map<String, List<Long>> custodyIds = new HashMap<>();
-        CopyRows epcis = new CopyRows("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload",
+        CopyRows epcis = CopyRows.binary("epcis_event", "hash_id, event_id, event_type, event_time, sync_id, custody_event_ids, payload",
                 fresh.values().stream().mapToInt(p -> p.payload.length() + 256).sum());
         for (Map.Entry<Pending, int[]> entry : rowsOf.entrySet()) {
             Pending p = entry.getKey();
-            StringBuilder arr = new StringBuilder("{");
-            List<Long> own = new ArrayList<>(entry.getValue()[1] - entry.getValue()[0]);
-            for (int i = entry.getValue()[0]; i < entry.getValue()[1]; i++) {
-                arr.append(i > entry.getValue()[0] ? "," : "").append(ids[i]);
-                own.add(ids[i]);
-            }
-            custodyIds.put(p.key, own);
-            epcis.value(p.key).value(storedEventId(p)).value(p.event().path("type").asText())
-                    .value(EpcisEvents.parseTime(p.event().path("eventTime").asText())).value(syncId).value(arr.append('}'))
-                    .value(p.payload).endRow();
+            long[] own = Arrays.copyOfRange(ids, entry.getValue()[0], entry.getValue()[1]);
+            custodyIds.put(p.key, Arrays.stream(own).boxed().toList());
+            epcis.row(7).text(p.key).text(storedEventId(p)).text(p.event().path("type").asText())
+                    .timestamptz(EpcisEvents.parseTime(p.event().path("eventTime").asText())).int8(syncId).int8Array(own)
+                    .text(p.payload);
         }
         lap(Stage.PREPARE, t);
         PreparedBatch.Carry out = new PreparedBatch.Carry(keys, units.byLookup, units.lastEventAtAfter(), units.status, custodyIds);
