@@ -4,6 +4,7 @@ import dev.serialtrace.core.lifecycle.BizStep;
 import dev.serialtrace.core.lifecycle.Disposition;
 import dev.serialtrace.core.lifecycle.LifecycleRules;
 import dev.serialtrace.core.unit.InternalUnitId;
+import dev.serialtrace.db.copy.BinaryCopyBuffer;
 import org.postgresql.copy.CopyManager;
 
 import java.sql.SQLException;

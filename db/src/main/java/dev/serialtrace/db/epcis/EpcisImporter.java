@@ -678,7 +678,7 @@ public final class EpcisImporter {
                 OffsetDateTime last = units.lastEventAt.get(r.unitId());
                 boolean late = last != null && r.at().isBefore(last);
                 String flag = late ? join(r.flag(), "occurred before the unit's latest event (" + last + ")") : r.flag();
-                custody.row(18).int8(ids[i]).int8(r.unitId()).timestamptz(r.at()).text(r.zone()).text(r.step().name())
+                custody.row(18).int8(ids[i]).int8(r.unitId()).time(r.at()).text(r.zone()).text(r.step().name())
                         .text(r.disposition().name()).int8(r.from()).int8(r.to()).int8(r.source()).int8(r.destination())
                         .int8(r.parent()).jsonb(r.transactions()).text("import").text(r.rawScan()).int8(r.corrects())
                         .bool(late).text(flag).text(r.device());
@@ -692,7 +692,7 @@ public final class EpcisImporter {
             long[] own = Arrays.copyOfRange(ids, entry.getValue()[0], entry.getValue()[1]);
             custodyIds.put(p.key, Arrays.stream(own).boxed().toList());
             epcis.row(7).text(p.key).text(storedEventId(p)).text(p.event().path("type").asText())
-                    .timestamptz(EpcisEvents.parseTime(p.event().path("eventTime").asText())).int8(syncId).int8Array(own)
+                    .time(EpcisEvents.parseTime(p.event().path("eventTime").asText())).int8(syncId).int8Array(own)
                     .text(p.payload);
         }
         lap(Stage.PREPARE, t);

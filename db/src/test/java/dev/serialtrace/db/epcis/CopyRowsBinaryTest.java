@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** COPY's binary format as CopyRows writes it, read back by PostgreSQL itself: every type the import sends. */
+/** COPY's binary format as BinaryCopyBuffer writes it (through CopyRows, as the import sends it), read back by PostgreSQL itself: every type the import sends. */
 class CopyRowsBinaryTest {
 
     @Test
@@ -24,9 +24,9 @@ class CopyRowsBinaryTest {
             OffsetDateTime at = OffsetDateTime.of(2026, 3, 2, 8, 30, 15, 123_456_000, ZoneOffset.ofHours(1));
             OffsetDateTime before2000 = OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_000, ZoneOffset.UTC);
             CopyRows rows = CopyRows.binary("t", "id, at, label, step, doc, flag, ids", 64);   // small: the buffer must grow
-            rows.row(7).int8(1L).timestamptz(at).text("Zürich \t tab \\ backslash").text("storing")
+            rows.row(7).int8(1L).time(at).text("Zürich \t tab \\ backslash").text("storing")
                     .jsonb("[{\"type\":\"po\",\"id\":\"PO-1\"}]").bool(true).int8Array(new long[] {7, -8, Long.MAX_VALUE});
-            rows.row(7).int8(null).timestamptz(before2000).text(null).text("receiving").jsonb(null).bool(false).int8Array(new long[0]);
+            rows.row(7).int8(null).time(before2000).text(null).text("receiving").jsonb(null).bool(false).int8Array(new long[0]);
             assertThat(rows.copy(c)).isEqualTo(2);
 
             try (ResultSet r = s.executeQuery("select id, extract(epoch from at)::numeric, label, step::text, doc::text, flag,"

@@ -1,59 +1,77 @@
-package dev.serialtrace.db.demo;
+package dev.serialtrace.db.copy;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rows in PostgreSQL's binary COPY format, used for custody events, by far the largest table:
- * timestamps and numbers then arrive as machine values and the server skips parsing text, which
- * was most of its work per event. Each field is typed by its column; ids of 0 are written as NULL.
+ * Rows in PostgreSQL's binary COPY format, for the largest writes (the demo generator's custody
+ * events, an EPCIS import's custody and EPCIS events): timestamps and numbers then arrive as machine
+ * values and the server skips parsing text, which was most of its work per event. Each field is
+ * typed by its column; {@link #id} writes 0 as NULL.
  */
-final class BinaryCopyBuffer {
+public final class BinaryCopyBuffer {
     private static final int CHUNK = 1 << 20;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;   // 2000-01-01T00:00:00Z
+    private static final int INT8_OID = 20;
 
     private final String copySql;
-    private byte[] data = new byte[1 << 16];
+    private byte[] data;
     private int length;
     private long rows;
 
-    BinaryCopyBuffer(String table, String columns) {
-        this.copySql = "copy " + table + " (" + columns + ") from stdin with (format binary)";
+    public BinaryCopyBuffer(String table, String columns) {
+        this(table, columns, 1 << 16);
     }
 
-    BinaryCopyBuffer row(int fields) {
+    /** {@code expectedBytes}: about what the rows will take, so the buffer is not copied as it grows. */
+    public BinaryCopyBuffer(String table, String columns, int expectedBytes) {
+        this.copySql = copySql(table, columns);
+        this.data = new byte[Math.max(1 << 10, expectedBytes)];
+    }
+
+    /** The statement that reads such rows into {@code table}. */
+    public static String copySql(String table, String columns) {
+        return "copy " + table + " (" + columns + ") from stdin with (format binary)";
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public BinaryCopyBuffer row(int fields) {
         ensure(2);
         putShort(fields);
         rows++;
         return this;
     }
 
-    BinaryCopyBuffer int8(long value) {
+    public BinaryCopyBuffer int8(long value) {
         ensure(12);
         putInt(8);
         putLong(value);
         return this;
     }
 
-    BinaryCopyBuffer id(long value) {
+    public BinaryCopyBuffer id(long value) {
         return value == 0 ? nul() : int8(value);
     }
 
-    BinaryCopyBuffer int4(int value) {
+    public BinaryCopyBuffer int4(int value) {
         ensure(8);
         putInt(4);
         putInt(value);
         return this;
     }
 
-    BinaryCopyBuffer bool(boolean value) {
+    public BinaryCopyBuffer bool(boolean value) {
         ensure(5);
         putInt(1);
         data[length++] = (byte) (value ? 1 : 0);
@@ -61,23 +79,57 @@ final class BinaryCopyBuffer {
     }
 
     /** timestamptz from UTC epoch seconds: microseconds since 2000-01-01. */
-    BinaryCopyBuffer time(long epochSecond) {
+    public BinaryCopyBuffer time(long epochSecond) {
         return int8((epochSecond - POSTGRES_EPOCH_SECOND) * 1_000_000L);
     }
 
-    BinaryCopyBuffer nul() {
+    /** bigint that may be NULL. */
+    public BinaryCopyBuffer int8(Long value) {
+        return value == null ? nul() : int8(value.longValue());
+    }
+
+    /** timestamptz to the microsecond (PostgreSQL's precision). */
+    public BinaryCopyBuffer time(OffsetDateTime at) {
+        return at == null ? nul() : int8((at.toEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + at.getNano() / 1_000);
+    }
+
+    /** bigint[]: dimensions, a no-nulls flag and the element type, then each element with its length. */
+    public BinaryCopyBuffer int8Array(long[] values) {
+        if (values.length == 0) {
+            ensure(16);
+            putInt(12);
+            putInt(0);
+            putInt(0);
+            putInt(INT8_OID);
+            return this;
+        }
+        ensure(24 + 12 * values.length);
+        putInt(20 + 12 * values.length);
+        putInt(1);
+        putInt(0);
+        putInt(INT8_OID);
+        putInt(values.length);
+        putInt(1);
+        for (long v : values) {
+            putInt(8);
+            putLong(v);
+        }
+        return this;
+    }
+
+    public BinaryCopyBuffer nul() {
         ensure(4);
         putInt(-1);
         return this;
     }
 
     /** text, varchar and enum labels all travel as UTF-8 bytes. */
-    BinaryCopyBuffer text(String value) {
+    public BinaryCopyBuffer text(String value) {
         return value == null ? nul() : bytes(value, false);
     }
 
     /** jsonb: a version byte (1), then the JSON text. */
-    BinaryCopyBuffer jsonb(String value) {
+    public BinaryCopyBuffer jsonb(String value) {
         return value == null ? nul() : bytes(value, true);
     }
 
@@ -110,11 +162,16 @@ final class BinaryCopyBuffer {
     }
 
     /** Streams several buffers as one COPY statement (so one trigger run sees all their rows). */
-    static long copyAll(CopyManager copyManager, List<BinaryCopyBuffer> parts) throws SQLException {
+    public static long copyAll(CopyManager copyManager, List<BinaryCopyBuffer> parts) throws SQLException {
+        return copyAll(copyManager, parts.isEmpty() ? null : parts.get(0).copySql, parts);
+    }
+
+    /** The same, into the table {@code copySql} names (a staging table of the same columns, say). */
+    public static long copyAll(CopyManager copyManager, String copySql, List<BinaryCopyBuffer> parts) throws SQLException {
         if (parts.stream().mapToLong(p -> p.rows).sum() == 0) {
             return 0;
         }
-        CopyIn in = copyManager.copyIn(parts.get(0).copySql);
+        CopyIn in = copyManager.copyIn(copySql);
         try {
             in.writeToCopy(HEADER, 0, HEADER.length);
             for (BinaryCopyBuffer p : parts) {
