@@ -114,7 +114,7 @@ final class EpcisBench implements Callable<Integer> {
                 try {
                     String s = Files.readString(t.resolve("stat"));
                     String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("[#0-9]+$", "").trim();
-                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    String[] f = fields(s);
                     out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
                 } catch (Exception gone) {
                     // the thread ended meanwhile
@@ -139,8 +139,12 @@ final class EpcisBench implements Callable<Integer> {
 
     /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
     private static String[] stat(long pid) throws java.io.IOException {
-        String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return s.substring(s.lastIndexOf(')') + 2).split(" ");
+        return fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** A /proc stat line's fields after the command name (which may hold spaces and parentheses). */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** Server time of the trigger functions (pg_stat_user_functions), with track_functions on for the run. */

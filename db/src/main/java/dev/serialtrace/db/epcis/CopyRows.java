@@ -33,15 +33,10 @@ final class CopyRows {
     private final BinaryCopyBuffer binary;
 
     CopyRows(String table, String columns) {
-        this(table, columns, 1 << 16);
-    }
-
-    /** {@code expectedBytes}: about what the rows will take, so the buffer is not copied as it grows. */
-    CopyRows(String table, String columns, int expectedBytes) {
         this.table = table;
         this.columns = columns;
         this.binary = null;
-        this.bytes = new byte[Math.max(1 << 10, expectedBytes)];
+        this.bytes = new byte[1 << 16];
     }
 
     private CopyRows(String table, String columns, BinaryCopyBuffer binary) {

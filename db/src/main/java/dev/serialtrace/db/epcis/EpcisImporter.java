@@ -934,18 +934,16 @@ public final class EpcisImporter {
         private final Set<Long> pending = new HashSet<>();
         /** Their rows for unit_pending; null if none. */
         CopyRows newUnits;
-        private final PreparedBatch.Carry carry;
         private final List<Consumer<DSLContext>> masterData;
 
         /** Each unit's latest event once this batch is written. */
         Map<Long, OffsetDateTime> lastEventAtAfter() {
             Map<Long, OffsetDateTime> after = new HashMap<>(lastEventAt);
-            latestInBatch.forEach((unit, at) -> after.merge(unit, at, (a, b) -> a == null || b.isAfter(a) ? b : a));
+            latestInBatch.forEach((unit, at) -> after.merge(unit, at, (a, b) -> b.isAfter(a) ? b : a));
             return after;
         }
 
         Units(DSLContext db, java.util.Collection<Pending> events, PreparedBatch.Carry carry, List<Consumer<DSLContext>> masterData) {
-            this.carry = carry;
             this.masterData = masterData;
             Map<String, EpcUris.UnitKey> keys = new LinkedHashMap<>();
             Map<String, ObjectNode> ilmdOf = new HashMap<>();
