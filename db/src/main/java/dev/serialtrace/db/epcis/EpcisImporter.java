@@ -149,14 +149,169 @@ public final class EpcisImporter {
         this.beforeWrite = beforeWrite;
     }
 
+    private Runnable afterApply = () -> { };
+    private Runnable beforeVerdict = () -> { };
+
+    /**
+     * {@code afterApply} runs on the writer thread once a batch's rows are sent, before its commit
+     * waits for the check pass; {@code beforeVerdict} on the check pass's thread before it gives its verdict.
+     */
+    void verdictHooks(Runnable afterApply, Runnable beforeVerdict) {
+        this.afterApply = afterApply;
+        this.beforeVerdict = beforeVerdict;
+    }
+
     public Report importFile(Path file, Options options, Progress progress, BooleanSupplier cancelled) throws IOException {
         OffsetDateTime started = OffsetDateTime.now(clock);
         long t0 = System.nanoTime();
+        Progress serialised = (phase, done, total) -> {
+            synchronized (this) {
+                progress.update(phase, done, total); // the check pass reports from a thread of its own
+            }
+        };
+        ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "epcis-import-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Verdict verdict = new Verdict(checker.submit(() -> check(file, serialised, cancelled)), options.acceptPartial());
+            if (options.dryRun()) {
+                Checked checked = verdict.await(null, file);
+                if (checked.cancelled() || checked.invalid() > 0 && !options.acceptPartial()) {
+                    return new Report(checked.total(), 0, 0, checked.invalid(), 0, 0, millis(t0), checked.failures(), true,
+                            checked.cancelled(), null);
+                }
+                return dryRun(file, checked, options.batchSize(), serialised, cancelled, t0);
+            }
+            // The document is read a second time and imported while the first pass still checks it: a
+            // batch is prepared and written at once, but nothing commits before the check's verdict.
+            Long syncId = SyncLog.write(dsl, "import", options.partner(), format(file), started, null, SyncLog.Status.failed,
+                    0, 0, 0, "running");
+            try {
+                return importChecked(file, options, serialised, cancelled, verdict, syncId, t0);
+            } catch (Refused refused) {
+                Checked checked = verdict.await(syncId, file);
+                String why = checked.cancelled() ? "cancelled while checking; nothing imported"
+                        : checked.invalid() + " of " + checked.total() + " events invalid; nothing imported";
+                SyncLog.finish(dsl, syncId, OffsetDateTime.now(clock), SyncLog.Status.failed, checked.total(), 0, checked.invalid(), why);
+                return new Report(checked.total(), 0, 0, checked.invalid(), 0, 0, millis(t0), checked.failures(), false,
+                        checked.cancelled(), syncId);
+            } catch (EpcisFormatException broken) {
+                verdict.await(syncId, file); // the check pass met it too, and says so
+                throw broken;
+            }
+        } finally {
+            checker.shutdownNow();
+        }
+    }
+
+    /** Pass 2 of an import that writes: batches prepared and written, each committed once the check pass allows it. */
+    private Report importChecked(Path file, Options options, Progress progress, BooleanSupplier cancelled, Verdict verdict,
+                                 Long syncId, long t0) throws IOException {
+        Counts counts = new Counts();
+        List<Failure> failures = new ArrayList<>();
+        long[] failedCount = {0};
+        Batches batches = new Batches(syncId, counts, failures, failedCount, verdict);
+        boolean stopped = false;
+        long index = 0;
+        try (EpcisReader reader = EpcisReader.open(file)) {
+            List<Pending> batch = new ArrayList<>(options.batchSize());
+            ObjectNode e;
+            long t = System.nanoTime();
+            while ((e = reader.next()) != null) {
+                t = lap(Stage.READ, t);
+                if (!verdict.isBad(index, e)) {
+                    batch.add(new Pending(index, e, reader.namespaces()));
+                }
+                t = lap(Stage.HASH, t);
+                index++;
+                if (batch.size() >= options.batchSize()) {
+                    List<Pending> full = batch;
+                    batch = new ArrayList<>(options.batchSize());
+                    batches.submit(full);
+                    t = System.nanoTime();
+                    verdict.importing(progress, index - options.batchSize());
+                    if (cancelled.getAsBoolean()) {
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            if (!stopped && !batch.isEmpty()) {
+                batches.submit(batch);
+            }
+            batches.settle();
+        } catch (RuntimeException | IOException | Error failed) {
+            batches.abandon();
+            throw failed;
+        } finally {
+            batches.writer.shutdownNow();
+        }
+        verdict.allowCommit(); // a batch of duplicates only commits nothing, so it does not ask
+        Checked checked = verdict.await(syncId, file);
+        progress.update("importing", index, checked.total());
+        counts.failed += checked.invalid();
+        List<Failure> all = new ArrayList<>(checked.failures());
+        failures.forEach(f -> {
+            if (all.size() < MAX_LISTED_FAILURES) {
+                all.add(f);
+            }
+        });
+        Report report = new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
+                millis(t0), all, false, stopped, syncId);
+        SyncLog.finish(dsl, syncId, OffsetDateTime.now(clock), report.status(), checked.total(),
+                counts.imported + counts.duplicates, counts.failed, summary(file, report));
+        return report;
+    }
+
+    /** Pass 2 of a dry run, once the check pass is done: counts what would be imported and what is already there. */
+    private Report dryRun(Path file, Checked checked, int batchSize, Progress progress, BooleanSupplier cancelled, long t0)
+            throws IOException {
+        Counts counts = new Counts();
+        counts.failed = checked.invalid();
+        boolean stopped = false;
+        try (EpcisReader reader = EpcisReader.open(file)) {
+            List<Pending> batch = new ArrayList<>(batchSize);
+            ObjectNode e;
+            long index = 0;
+            while ((e = reader.next()) != null) {
+                if (!checked.bad().get((int) index)) {
+                    batch.add(new Pending(index, e, reader.namespaces()));
+                }
+                index++;
+                if (batch.size() >= batchSize) {
+                    dryRun(batch, counts);
+                    batch.clear();
+                    progress.update("importing", index, checked.total());
+                    if (cancelled.getAsBoolean()) {
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            if (!stopped && !batch.isEmpty()) {
+                dryRun(batch, counts);
+            }
+        }
+        return new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, 0, 0, millis(t0), checked.failures(),
+                true, stopped, null);
+    }
+
+    /** Pass 1's outcome: every event read and checked (or as many as were before it was cancelled). */
+    private record Checked(long total, BitSet bad, List<Failure> failures, long failed, boolean cancelled) {
+        long invalid() {
+            return bad.cardinality();
+        }
+    }
+
+    /** Pass 1: reads and checks every event, so that a document with a bad event imports nothing unless asked to. */
+    private Checked check(Path file, Progress progress, BooleanSupplier cancelled) throws IOException {
+        long checkStart = System.nanoTime();
         List<Failure> failures = new ArrayList<>();
         long[] failedCount = {0};
         BitSet bad = new BitSet();
         long total = 0;
-        long checkStart = System.nanoTime();
         try (EpcisReader reader = EpcisReader.open(file)) {
             ObjectNode e;
             while ((e = reader.next()) != null) {
@@ -171,83 +326,111 @@ public final class EpcisImporter {
                 if (total % 10_000 == 0) {
                     progress.update("checking", total, -1);
                     if (cancelled.getAsBoolean()) {
-                        return new Report(total, 0, 0, failedCount[0], 0, 0, millis(t0), failures, options.dryRun(), true, null);
+                        return new Checked(total, bad, failures, failedCount[0], true);
                     }
                 }
             }
         } catch (EpcisFormatException broken) {
-            Long log = options.dryRun() ? null : SyncLog.write(dsl, "import", options.partner(), format(file), started,
-                    OffsetDateTime.now(clock), SyncLog.Status.failed, total, 0, 0, file.getFileName() + ": " + broken.getMessage());
-            throw new EpcisFormatException(broken.getMessage() + (log == null ? "" : " (nothing imported; sync log #" + log + ")"), broken);
+            throw new Broken(total, broken);
         }
         lap(Stage.CHECK_PASS, checkStart);
         progress.update("checking", total, total);
-        long invalid = bad.cardinality();
-        if (invalid > 0 && !options.acceptPartial()) {
-            Long log = options.dryRun() ? null : SyncLog.write(dsl, "import", options.partner(), format(file), started,
-                    OffsetDateTime.now(clock), SyncLog.Status.failed, total, 0, invalid,
-                    invalid + " of " + total + " events invalid; nothing imported");
-            return new Report(total, 0, 0, invalid, 0, 0, millis(t0), failures, options.dryRun(), false, log);
+        beforeVerdict.run();
+        return new Checked(total, bad, failures, failedCount[0], false);
+    }
+
+    /** The check pass met a document it cannot read, after {@code read} events. */
+    private static final class Broken extends RuntimeException {
+        final long read;
+
+        Broken(long read, EpcisFormatException cause) {
+            super(cause.getMessage(), cause);
+            this.read = read;
+        }
+    }
+
+    /** A commit the check pass does not allow: the document has a bad event (and partial imports were not asked for), or the check was cancelled. */
+    private static final class Refused extends RuntimeException {
+        Refused() {
+            super("the check pass refused the document", null, false, false);
+        }
+    }
+
+    /**
+     * The check pass's verdict, which every commit of the import waits for. Until it is known, pass 2
+     * checks each event itself (a bad one must not reach a batch); then it reads the verdict's list.
+     */
+    private final class Verdict {
+        private final Future<Checked> pass1;
+        private final boolean acceptPartial;
+        private volatile Checked known;
+
+        Verdict(Future<Checked> pass1, boolean acceptPartial) {
+            this.pass1 = pass1;
+            this.acceptPartial = acceptPartial;
         }
 
-        Long syncId = options.dryRun() ? null : SyncLog.write(dsl, "import", options.partner(), format(file), started, null,
-                SyncLog.Status.failed, total, 0, 0, "running");
-        Counts counts = new Counts();
-        counts.failed = invalid;
-        Batches batches = new Batches(syncId, counts, failures, failedCount);
-        boolean stopped = false;
-        try (EpcisReader reader = EpcisReader.open(file)) {
-            List<Pending> batch = new ArrayList<>(options.batchSize());
-            ObjectNode e;
-            long index = 0;
-            long t = System.nanoTime();
-            while ((e = reader.next()) != null) {
-                t = lap(Stage.READ, t);
-                if (!bad.get((int) index)) {
-                    batch.add(new Pending(index, e, reader.namespaces()));
-                }
-                t = lap(Stage.HASH, t);
-                index++;
-                if (batch.size() >= options.batchSize()) {
-                    List<Pending> full = batch;
-                    batch = new ArrayList<>(options.batchSize());
-                    if (options.dryRun()) {
-                        dryRun(full, counts);
-                    } else {
-                        batches.submit(full);
-                    }
-                    t = System.nanoTime();
-                    progress.update("importing", index - options.batchSize(), total);
-                    if (cancelled.getAsBoolean()) {
-                        stopped = true;
-                        break;
-                    }
-                }
-            }
-            if (!stopped && !batch.isEmpty()) {
-                if (options.dryRun()) {
-                    dryRun(batch, counts);
-                } else {
-                    batches.submit(batch);
-                }
-            }
-            batches.settle();
-            progress.update("importing", index, total);
-        } finally {
-            batches.writer.shutdownNow();
+        boolean isBad(long index, ObjectNode event) {
+            Checked c = known != null ? known : pass1.isDone() ? awaitQuietly() : null;
+            return c != null && !c.cancelled() ? c.bad().get((int) index) : !EventCheck.check(event).isEmpty();
         }
-        Report report = new Report(total, counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
-                millis(t0), failures, options.dryRun(), stopped, syncId);
-        if (syncId != null) {
-            dsl.update(SYNC_LOG)
-                    .set(SYNC_LOG.FINISHED_AT, OffsetDateTime.now(clock))
-                    .set(SYNC_LOG.STATUS, dev.serialtrace.db.jooq.enums.SyncStatus.valueOf(report.status().name()))
-                    .set(SYNC_LOG.EVENTS_OK, (int) (counts.imported + counts.duplicates))
-                    .set(SYNC_LOG.EVENTS_FAILED, (int) counts.failed)
-                    .set(SYNC_LOG.MESSAGE, summary(file, report))
-                    .where(SYNC_LOG.ID.eq(syncId)).execute();
+
+        /** Throws {@link Refused} unless the document may be committed: waits for the check pass if need be. */
+        void allowCommit() {
+            Checked c = awaitQuietly();
+            if (c == null || c.cancelled() || c.invalid() > 0 && !acceptPartial) {
+                throw new Refused();
+            }
         }
-        return report;
+
+        /** Progress of the import proper, once the check pass has reported its last. */
+        void importing(Progress progress, long done) {
+            Checked c = known != null ? known : pass1.isDone() ? awaitQuietly() : null;
+            if (c != null) {
+                progress.update("importing", done, c.total());
+            }
+        }
+
+        private Checked awaitQuietly() {
+            try {
+                return await(null, null);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /**
+         * The check pass's outcome. A document it could not read is thrown (when {@code file} is given,
+         * as the reader's error naming the file) and recorded in the import's sync log row, if any.
+         */
+        Checked await(Long syncId, Path file) throws IOException {
+            try {
+                known = pass1.get();
+                return known;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Broken b && file != null) {
+                    String message = file.getFileName() + ": " + b.getMessage();
+                    if (syncId != null) {
+                        SyncLog.finish(dsl, syncId, OffsetDateTime.now(clock), SyncLog.Status.failed, b.read, 0, 0, message);
+                    }
+                    throw new EpcisFormatException(b.getMessage() + (syncId == null ? "" : " (nothing imported; sync log #" + syncId + ")"),
+                            b.getCause());
+                }
+                if (e.getCause() instanceof Broken b) {
+                    throw (EpcisFormatException) b.getCause();
+                }
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** Waits for the batch being written: true if it went in whole; its failure (other than the database refusing it) is this import's. */
@@ -391,12 +574,14 @@ public final class EpcisImporter {
         private List<Pending> inFlight;
         private PreparedBatch inFlightPrepared;
         private Future<Boolean> written;
+        private final Verdict verdict;
 
-        Batches(Long syncId, Counts counts, List<Failure> failures, long[] failedCount) {
+        Batches(Long syncId, Counts counts, List<Failure> failures, long[] failedCount, Verdict verdict) {
             this.syncId = syncId;
             this.counts = counts;
             this.failures = failures;
             this.failedCount = failedCount;
+            this.verdict = verdict;
         }
 
         void submit(List<Pending> batch) {
@@ -418,7 +603,21 @@ public final class EpcisImporter {
             PreparedBatch ready = prepared;
             inFlight = batch;
             inFlightPrepared = ready;
-            written = writer.submit(() -> write(ready));
+            written = writer.submit(() -> write(ready, verdict));
+        }
+
+        /** After a failure of the import itself: lets the batch in flight finish (it does not commit without the check's verdict). */
+        void abandon() {
+            if (written != null) {
+                try {
+                    written.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException ignored) {
+                    // the import's own failure is what is reported
+                }
+                written = null;
+            }
         }
 
         /** Waits for the batch in flight; one the database refused goes in again event by event. True if it went in whole. */
@@ -460,8 +659,11 @@ public final class EpcisImporter {
                     add(counts, dsl.transactionResult(tx -> {
                         PreparedBatch one = prepare(tx.dsl(), List.of(p), PreparedBatch.Carry.NONE, syncId);
                         apply(tx.dsl(), one);
+                        verdict.allowCommit();
                         return one;
                     }));
+                } catch (Refused refused) {
+                    throw refused;
                 } catch (RuntimeException e) {
                     forgetCreated();
                     counts.failed++;
@@ -471,8 +673,11 @@ public final class EpcisImporter {
         }
     }
 
-    /** Writes a prepared batch in one transaction, on the writer thread: false if the database refused it. */
-    private boolean write(PreparedBatch batch) {
+    /**
+     * Writes a prepared batch in one transaction, on the writer thread: false if the database refused
+     * it. Commits once the check pass allows it; throws {@link Refused} if it does not.
+     */
+    private boolean write(PreparedBatch batch, Verdict verdict) {
         if (batch.writesNothing()) {
             return true;
         }
@@ -487,10 +692,14 @@ public final class EpcisImporter {
                 // between loses whole batches only, which importing the document again takes in.
                 tx.dsl().setLocal(DSL.name("synchronous_commit"), DSL.inline("off")).execute();
                 apply(tx.dsl(), batch);
+                afterApply.run();
+                verdict.allowCommit();
                 written[0] = System.nanoTime();
             });
             lap(Stage.COMMIT, written[0]);
             return true;
+        } catch (Refused notAllowed) {
+            throw notAllowed;
         } catch (RuntimeException refused) {
             return false;
         } finally {
@@ -562,10 +771,9 @@ public final class EpcisImporter {
 
     /**
      * The keys ("hash", and "id:" + eventID) of a batch's events that are already imported, in one
-     * query: the batch's keys go as one array parameter and are joined as a set (a list of 5,000
-     * literals costs more to send and plan than to run; "= any(array parameter)" may be planned
-     * as a scan comparing every row with every key). An eventID equal to the event's hash id is not
-     * stored twice (see {@link #storedEventId}), so eventIDs are looked up among hash ids too.
+     * query: the batch's keys go as one array parameter (a list of 5,000 literals costs more to send
+     * and plan than to run), each probing the index once. An eventID equal to the event's hash id
+     * is not stored twice (see {@link #storedEventId}), so eventIDs are looked up among hash ids too.
      */
     private static Set<String> known(DSLContext db, List<Pending> batch) {
         String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
@@ -574,10 +782,9 @@ public final class EpcisImporter {
         String[] otherIds = batch.stream().filter(p -> p.eventId != null && !p.eventId.equals(p.key))
                 .map(p -> p.eventId).toArray(String[]::new);
         Set<String> known = new HashSet<>();
-        var byKey = db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(keys)));
-        var withIds = ids.length == 0 ? byKey : byKey.unionAll(byEventId(db, ids));
-        var query = otherIds.length == 0 ? withIds : withIds
-                .unionAll(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.in(set(otherIds))));
+        var byKey = probe(db, EPCIS_EVENT.HASH_ID, keys);
+        var withIds = ids.length == 0 ? byKey : byKey.unionAll(probe(db, EPCIS_EVENT.EVENT_ID, ids));
+        var query = otherIds.length == 0 ? withIds : withIds.unionAll(probe(db, EPCIS_EVENT.HASH_ID, otherIds));
         query.forEach(r -> {
             known.add(r.value1());
             known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
@@ -586,16 +793,17 @@ public final class EpcisImporter {
     }
 
     /**
-     * Stored events whose sender's eventID is one of {@code ids}, probing event_id's (partial) index
-     * once per id: as a semi-join the planner hashed the ids and read the whole table for every batch
-     * (it does not see that the index's "event_id is not null" holds), a cost growing with every
-     * event ever imported (100,000 rows: 42 ms a batch; by index: 4 ms). The subquery's OFFSET keeps
-     * it from being flattened into that join.
+     * Stored events whose {@code column} is one of {@code values}, probing its index once per value.
+     * As a semi-join the planner first hashed the values to make them distinct (a batch's are already),
+     * and for event_id it read the whole table for every batch (it does not see that the partial
+     * index's "event_id is not null" holds), a cost growing with every event ever imported. The
+     * subquery's OFFSET keeps it from being flattened into that join.
      */
-    private static org.jooq.Select<org.jooq.Record2<String, String>> byEventId(DSLContext db, String[] ids) {
-        org.jooq.Table<?> k = DSL.unnest(ids).as("k", "v");
+    private static org.jooq.Select<org.jooq.Record2<String, String>> probe(DSLContext db, org.jooq.TableField<?, String> column,
+                                                                           String[] values) {
+        org.jooq.Table<?> k = DSL.unnest(values).as("k", "v");
         org.jooq.Table<?> e = DSL.lateral(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
-                .where(EPCIS_EVENT.EVENT_ID.eq(k.field("v", String.class))).offset(0)).as("e");
+                .where(column.eq(k.field("v", String.class))).offset(0)).as("e");
         return db.select(e.field(EPCIS_EVENT.HASH_ID), e.field(EPCIS_EVENT.EVENT_ID)).from(k).crossJoin(e);
     }
 
@@ -1025,7 +1233,9 @@ public final class EpcisImporter {
          */
         private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
                             Map<String, ObjectNode> ilmdOf) {
-            List<Long> ids = db.select(DSL.field("nextval(pg_get_serial_sequence('unit', 'id'))", Long.class))
+            // the sequence found once: pg_get_serial_sequence per row cost more than the 1,000 nextvals of a batch
+            String sequence = db.select(DSL.field("pg_get_serial_sequence('unit', 'id')", String.class)).fetchOne(0, String.class);
+            List<Long> ids = db.select(DSL.field("nextval({0}::regclass)", Long.class, DSL.inline(sequence)))
                     .from(DSL.generateSeries(1, missing.size())).fetch(0, Long.class);
             CopyRows rows = new CopyRows("unit_pending", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
             int i = 0;
