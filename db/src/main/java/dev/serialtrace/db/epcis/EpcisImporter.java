@@ -606,7 +606,7 @@ public final class EpcisImporter {
             written = writer.submit(() -> write(ready, verdict));
         }
 
-        /** After a failure of the import itself: lets the batch in flight finish (it does not commit without the check's verdict). */
+        /** After a failure of the import itself: waits for the batch in flight, which goes in whole or not at all. */
         void abandon() {
             if (written != null) {
                 try {
