@@ -596,7 +596,6 @@ public final class EpcisImporter {
                 prepared = tryPrepare(batch, PreparedBatch.Carry.NONE);
             }
             if (prepared == null) {
-                batchesRetried++;
                 oneByOne(batch);
                 return;
             }
@@ -636,7 +635,6 @@ public final class EpcisImporter {
                 return true;
             }
             forgetCreated();
-            batchesRetried++;
             oneByOne(batch);
             return false;
         }
@@ -654,6 +652,9 @@ public final class EpcisImporter {
 
         /** One bad event must not take the others with it: each on its own, in its own transaction. */
         private void oneByOne(List<Pending> batch) {
+            // the check's verdict first: for a document it refuses, each event's transaction would be wasted
+            verdict.allowCommit();
+            batchesRetried++;
             for (Pending p : batch) {
                 try {
                     add(counts, dsl.transactionResult(tx -> {

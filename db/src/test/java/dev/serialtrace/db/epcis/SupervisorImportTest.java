@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import static dev.serialtrace.db.epcis.JsonLdDocuments.document;
 import static dev.serialtrace.db.epcis.JsonLdDocuments.event;
@@ -37,29 +39,18 @@ class SupervisorImportTest {
 
     @Test
     void aSupervisorImportsTheEventsAtTheirSitesAndIsToldWhyTheOthersWereNot() throws Exception {
-        DataSource owner = TestDatabase.fresh();
-        DSLContext db = DSL.using(owner, SQLDialect.POSTGRES);
-        ExchangeFixture f = new ExchangeFixture(db);   // site NL with NL/D1 and NL/F1
-        long venlo = db.select(SITE.ID).from(SITE).where(SITE.CODE.eq("NL")).fetchOne(SITE.ID);
-        long brussels = db.insertInto(SITE, SITE.CODE, SITE.NAME, SITE.PARTY_ID, SITE.TIME_ZONE)
-                .values("BE", "Brussels", f.customer, "Europe/Brussels").returning(SITE.ID).fetchOne().getId();
-        db.insertInto(LOCATION, LOCATION.SITE_ID, LOCATION.KIND, LOCATION.CODE, LOCATION.PATH)
-                .values(brussels, LocationKind.dock, "D1", "BE/D1").execute();
-        TestPeople.TestPerson sup = TestPeople.add(owner, "Sup", GroupRole.SUPERVISOR);
-        db.execute("select set_person_sites(?, false, array[?]::bigint[])", sup.login(), venlo);
+        Warehouse w = new Warehouse();
+        DSLContext db = w.db;
+        ExchangeFixture f = w.fixture;
+        TestPeople.TestPerson sup = w.supervisor;
 
         Path file = dir.resolve("partner.jsonld");
-        Files.writeString(file, document(
-                event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"commissioning\","
-                        + "\"disposition\":\"active\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:NL/D1\"}"),
-                event("ObjectEvent", "2026-03-01T09:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"receiving\","
-                        + "\"disposition\":\"in_progress\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:BE/D1\"}"),
-                event("ObjectEvent", "2026-03-01T10:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"storing\","
-                        + "\"disposition\":\"sellable_accessible\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:NL/F1\"}")));
+        Files.writeString(file, document(visits()));
 
-        EpcisImporter.Report r = new EpcisImporter(DSL.using(sup.dataSource(), SQLDialect.POSTGRES), Clock.systemUTC())
-                .importFile(file, EpcisImporter.Options.defaults("partner"), (p, d, t) -> { }, () -> false);
+        EpcisImporter importer = new EpcisImporter(DSL.using(sup.dataSource(), SQLDialect.POSTGRES), Clock.systemUTC());
+        EpcisImporter.Report r = importer.importFile(file, EpcisImporter.Options.defaults("partner"), (p, d, t) -> { }, () -> false);
 
+        assertThat(importer.batchesRetried()).as("the batch the database refused, written again event by event").isEqualTo(1);
         assertThat(r.imported()).as(r.failures().toString()).isEqualTo(2);
         assertThat(r.failed()).isEqualTo(1);
         assertThat(r.failures()).singleElement().satisfies(failure -> {
@@ -72,5 +63,58 @@ class SupervisorImportTest {
         assertThat(events.getValues(CUSTODY_EVENT.ACTOR)).containsOnly(sup.login());
         assertThat(db.select(UNIT.EVENT_COUNT).from(UNIT).where(UNIT.SERIAL.eq("SUP-1")).fetchOne(UNIT.EVENT_COUNT)).isEqualTo(2);
         assertThat(new ChainVerifier(db).verifyAll((done, total) -> { }).intact()).isTrue();
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsNotRetriedForADocumentTheCheckRefuses() throws Exception {
+        Warehouse w = new Warehouse();
+        DSLContext db = w.db;
+        TestPeople.TestPerson sup = w.supervisor;
+
+        Path file = dir.resolve("partner-with-a-bad-event.jsonld");
+        Files.writeString(file, document(visits(   // batch 1: the database refuses it, then the check refuses the document
+                event("ObjectEvent", "2026-03-01T11:00:00.000Z", "LOOK", ",\"epcList\":[\"" + VIAL + "\"]"))));
+
+        EpcisImporter importer = new EpcisImporter(DSL.using(sup.dataSource(), SQLDialect.POSTGRES), Clock.systemUTC());
+        EpcisImporter.Report r = importer.importFile(file, new EpcisImporter.Options(false, false, "partner", 3), (p, d, t) -> { },
+                () -> false);
+
+        assertThat(r.imported()).isZero();
+        assertThat(r.failures()).extracting(Object::toString).containsExactly("event #4: action: 'LOOK' is not ADD, OBSERVE or DELETE");
+        assertThat(importer.batchesRetried()).as("events written one by one for a document that imports nothing").isZero();
+        assertThat(db.fetchCount(UNIT, UNIT.SERIAL.eq("SUP-1"))).isZero();
+    }
+
+    /** The vial commissioned at NL/D1, received at BE/D1 (a site the supervisor is not granted), stored at NL/F1; then {@code more}. */
+    private static String[] visits(String... more) {
+        List<String> events = new ArrayList<>(List.of(
+                event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"commissioning\","
+                        + "\"disposition\":\"active\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:NL/D1\"}"),
+                event("ObjectEvent", "2026-03-01T09:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"receiving\","
+                        + "\"disposition\":\"in_progress\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:BE/D1\"}"),
+                event("ObjectEvent", "2026-03-01T10:00:00.000Z", "OBSERVE", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"storing\","
+                        + "\"disposition\":\"sellable_accessible\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:NL/F1\"}")));
+        events.addAll(List.of(more));
+        return events.toArray(String[]::new);
+    }
+
+    /** Site NL (dock NL/D1, fridge NL/F1) and site BE (dock BE/D1); a supervisor granted NL only. */
+    private static final class Warehouse {
+        final DSLContext db;
+        final ExchangeFixture fixture;
+        final TestPeople.TestPerson supervisor;
+
+        Warehouse() {
+            DataSource owner = TestDatabase.fresh();
+            db = DSL.using(owner, SQLDialect.POSTGRES);
+            fixture = new ExchangeFixture(db);
+            long venlo = db.select(SITE.ID).from(SITE).where(SITE.CODE.eq("NL")).fetchOne(SITE.ID);
+            long brussels = db.insertInto(SITE, SITE.CODE, SITE.NAME, SITE.PARTY_ID, SITE.TIME_ZONE)
+                    .values("BE", "Brussels", fixture.customer, "Europe/Brussels").returning(SITE.ID).fetchOne().getId();
+            db.insertInto(LOCATION, LOCATION.SITE_ID, LOCATION.KIND, LOCATION.CODE, LOCATION.PATH)
+                    .values(brussels, LocationKind.dock, "D1", "BE/D1").execute();
+            supervisor = TestPeople.add(owner, "Sup", GroupRole.SUPERVISOR);
+            db.execute("select set_person_sites(?, false, array[?]::bigint[])", supervisor.login(), venlo);
+        }
     }
 }
