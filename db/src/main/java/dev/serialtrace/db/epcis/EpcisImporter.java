@@ -743,13 +743,21 @@ public final class EpcisImporter {
         }
     }
 
+    private static final java.util.regex.Pattern MASTER_DATA_DENIED = java.util.regex.Pattern.compile("permission denied for table (product|lot|party)\\b");
+
     /** The database's reason, in the importing person's terms where PostgreSQL's would puzzle them. */
     static String whyRefused(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())
-                    && String.valueOf(sql.getMessage()).contains("row-level security")) {
-                return "its business location is at a site you are not granted: you record events only where you work."
-                        + " Ask an administrator to grant you that site, or to import the document";
+            if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())) {
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("row-level security")) {
+                    return "its business location is at a site you are not granted: you record events only where you work."
+                            + " Ask an administrator to grant you that site, or to import the document";
+                }
+                if (MASTER_DATA_DENIED.matcher(message).find()) {
+                    return "it names a product (GTIN), lot or trading partner the database does not have yet, and you may not add those."
+                            + " Ask an administrator to import the document, or to add them first";
+                }
             }
         }
         return EpcisExporter.rootMessage(e);

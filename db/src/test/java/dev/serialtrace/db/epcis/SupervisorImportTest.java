@@ -85,6 +85,26 @@ class SupervisorImportTest {
         assertThat(db.fetchCount(UNIT, UNIT.SERIAL.eq("SUP-1"))).isZero();
     }
 
+    @Test
+    void aSupervisorIsToldPlainlyThatTheyMayNotAddAProduct() throws Exception {
+        Warehouse w = new Warehouse();
+        Path file = dir.resolve("new-product.jsonld");
+        Files.writeString(file, document(
+                event("ObjectEvent", "2026-03-01T08:00:00.000Z", "ADD", ",\"epcList\":[\"" + VIAL + "\"],\"bizStep\":\"commissioning\","
+                        + "\"disposition\":\"active\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:NL/D1\"}"),
+                event("ObjectEvent", "2026-03-01T08:30:00.000Z", "ADD", ",\"epcList\":[\"urn:epc:id:sgtin:0614141.000009.NEW-1\"],"
+                        + "\"bizStep\":\"commissioning\",\"disposition\":\"active\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:NL/D1\"}")));
+
+        EpcisImporter.Report r = new EpcisImporter(DSL.using(w.supervisor.dataSource(), SQLDialect.POSTGRES), Clock.systemUTC())
+                .importFile(file, new EpcisImporter.Options(false, true, "partner", 100), (p, d, t) -> { }, () -> false);
+
+        assertThat(r.imported()).as(r.failures().toString()).isEqualTo(1);
+        assertThat(r.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.index()).isEqualTo(1);
+            assertThat(failure.message()).startsWith("it names a product (GTIN), lot or trading partner the database does not have yet, and you may not add those.");
+        });
+    }
+
     /** The vial commissioned at NL/D1, received at BE/D1 (a site the supervisor is not granted), stored at NL/F1; then {@code more}. */
     private static String[] visits(String... more) {
         List<String> events = new ArrayList<>(List.of(
