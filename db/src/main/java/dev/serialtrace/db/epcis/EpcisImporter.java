@@ -331,6 +331,7 @@ public final class EpcisImporter {
                 }
             }
         } catch (EpcisFormatException broken) {
+            beforeVerdict.run();
             throw new Broken(total, broken);
         }
         lap(Stage.CHECK_PASS, checkStart);

@@ -96,6 +96,30 @@ class CheckedWhileImportingTest {
         assertThat(new ChainVerifier(db).verifyAll((done, total) -> { }).intact()).isTrue();
     }
 
+    @Test
+    void aDocumentBrokenAfterABatchWasWrittenImportsNothingAndSaysWhere() throws Exception {
+        DSLContext db = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
+        new ExchangeFixture(db);
+        Path file = dir.resolve("cut-off.jsonld");
+        String whole = document(history().toArray(String[]::new));
+        Files.writeString(file, whole.substring(0, whole.lastIndexOf('{')));   // the last event cut off mid-way
+
+        HeldCheck held = new HeldCheck();
+        EpcisImporter importer = new EpcisImporter(db, Clock.systemUTC());
+        importer.verdictHooks(held::batchWritten, held::verdictWaits);
+        EpcisFormatException broken = org.junit.jupiter.api.Assertions.assertThrows(EpcisFormatException.class, () -> importer.importFile(
+                file, new EpcisImporter.Options(false, false, "partner", 2), (p, d, t) -> { }, () -> false));
+
+        assertThat(held.writtenBeforeVerdict).as("batches written before the check's verdict").isPositive();
+        assertThat(broken.getMessage()).contains("nothing imported; sync log #");
+        assertThat(db.fetchCount(CUSTODY_EVENT)).isZero();
+        assertThat(db.fetchCount(EPCIS_EVENT)).isZero();
+        var log = db.selectFrom(SYNC_LOG).fetchSingle();
+        assertThat(log.getStatus().getLiteral()).isEqualTo("failed");
+        assertThat(log.getMessage()).startsWith("cut-off.jsonld: ");
+        assertThat(log.getFinishedAt()).isNotNull();
+    }
+
     /** A new unit's commissioning, receipt, storing and picking, and whatever follows. */
     private static List<String> history(String... after) {
         List<String> events = new ArrayList<>(List.of(
