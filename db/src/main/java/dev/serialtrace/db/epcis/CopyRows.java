@@ -5,15 +5,15 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,8 +24,8 @@ import java.util.List;
  * texts for escapes on the import's critical path.
  */
 final class CopyRows {
-    private byte[] bytes;
-    private int length;
+    /** The rows in text form (unused for binary). */
+    private final ByteArrayOutputStream text = new ByteArrayOutputStream(1 << 16);
     private boolean rowStarted;
     private final String table;
     private final String columns;
@@ -36,7 +36,6 @@ final class CopyRows {
         this.table = table;
         this.columns = columns;
         this.binary = null;
-        this.bytes = new byte[1 << 16];
     }
 
     private CopyRows(String table, String columns, BinaryCopyBuffer binary) {
@@ -57,16 +56,11 @@ final class CopyRows {
 
     CopyRows value(Object v) {
         if (rowStarted) {
-            put((byte) '\t');
+            text.write('\t');
         }
         rowStarted = true;
-        if (v == null) {
-            put((byte) '\\');
-            put((byte) 'N');
-            return this;
-        }
-        String s = v.toString();
-        put((plain(s) ? s : escaped(s)).getBytes(StandardCharsets.UTF_8));
+        String s = v == null ? "\\N" : escaped(v.toString());
+        text.writeBytes(s.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -80,7 +74,11 @@ final class CopyRows {
         return true;
     }
 
+    /** COPY text's escapes; the usual value has none and is returned as it is. */
     private static String escaped(String s) {
+        if (plain(s)) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -95,30 +93,13 @@ final class CopyRows {
         return out.toString();
     }
 
-    private void put(byte b) {
-        room(1);
-        bytes[length++] = b;
-    }
-
-    private void put(byte[] b) {
-        room(b.length);
-        System.arraycopy(b, 0, bytes, length, b.length);
-        length += b.length;
-    }
-
-    private void room(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-        }
-    }
-
     void endRow() {
-        put((byte) '\n');
+        text.write('\n');
         rowStarted = false;
     }
 
     boolean isEmpty() {
-        return binary != null ? binary.rows() == 0 : length == 0;
+        return binary != null ? binary.rows() == 0 : text.size() == 0;
     }
 
     /**
@@ -159,7 +140,7 @@ final class CopyRows {
             return BinaryCopyBuffer.copyAll(copy, BinaryCopyBuffer.copySql(into, columns), List.of(binary));
         }
         try {
-            return copy.copyIn("copy " + into + " (" + columns + ") from stdin", new ByteArrayInputStream(bytes, 0, length), 1 << 16);
+            return copy.copyIn("copy " + into + " (" + columns + ") from stdin", new ByteArrayInputStream(text.toByteArray()), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

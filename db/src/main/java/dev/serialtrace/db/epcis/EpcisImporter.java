@@ -211,8 +211,7 @@ public final class EpcisImporter {
                                  Long syncId, long t0) throws IOException {
         Counts counts = new Counts();
         List<Failure> failures = new ArrayList<>();
-        long[] failedCount = {0};
-        Batches batches = new Batches(syncId, counts, failures, failedCount, verdict);
+        Batches batches = new Batches(syncId, counts, failures, verdict);
         boolean stopped = false;
         long index = 0;
         try (EpcisReader reader = EpcisReader.open(file)) {
@@ -253,11 +252,7 @@ public final class EpcisImporter {
         progress.update("importing", index, checked.total());
         counts.failed += checked.invalid();
         List<Failure> all = new ArrayList<>(checked.failures());
-        failures.forEach(f -> {
-            if (all.size() < MAX_LISTED_FAILURES) {
-                all.add(f);
-            }
-        });
+        failures.forEach(f -> list(all, f));
         Report report = new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
                 millis(t0), all, false, stopped, syncId);
         SyncLog.finish(dsl, syncId, OffsetDateTime.now(clock), report.status(), checked.total(),
@@ -299,7 +294,7 @@ public final class EpcisImporter {
     }
 
     /** Pass 1's outcome: every event read and checked (or as many as were before it was cancelled). */
-    private record Checked(long total, BitSet bad, List<Failure> failures, long failed, boolean cancelled) {
+    private record Checked(long total, BitSet bad, List<Failure> failures, boolean cancelled) {
         long invalid() {
             return bad.cardinality();
         }
@@ -309,7 +304,6 @@ public final class EpcisImporter {
     private Checked check(Path file, Progress progress, BooleanSupplier cancelled) throws IOException {
         long checkStart = System.nanoTime();
         List<Failure> failures = new ArrayList<>();
-        long[] failedCount = {0};
         BitSet bad = new BitSet();
         long total = 0;
         try (EpcisReader reader = EpcisReader.open(file)) {
@@ -319,14 +313,14 @@ public final class EpcisImporter {
                 if (!problems.isEmpty()) {
                     bad.set((int) total);
                     for (EventCheck.Problem p : problems) {
-                        fail(failures, failedCount, new Failure(total, eventId(e), p.field(), p.message()), p == problems.get(0));
+                        list(failures, new Failure(total, eventId(e), p.field(), p.message()));
                     }
                 }
                 total++;
                 if (total % 10_000 == 0) {
                     progress.update("checking", total, -1);
                     if (cancelled.getAsBoolean()) {
-                        return new Checked(total, bad, failures, failedCount[0], true);
+                        return new Checked(total, bad, failures, true);
                     }
                 }
             }
@@ -337,7 +331,7 @@ public final class EpcisImporter {
         lap(Stage.CHECK_PASS, checkStart);
         progress.update("checking", total, total);
         beforeVerdict.run();
-        return new Checked(total, bad, failures, failedCount[0], false);
+        return new Checked(total, bad, failures, false);
     }
 
     /** The check pass met a document it cannot read, after {@code read} events. */
@@ -372,7 +366,7 @@ public final class EpcisImporter {
         }
 
         boolean isBad(long index, ObjectNode event) {
-            Checked c = known != null ? known : pass1.isDone() ? awaitQuietly() : null;
+            Checked c = ifKnown();
             return c != null && !c.cancelled() ? c.bad().get((int) index) : !EventCheck.check(event).isEmpty();
         }
 
@@ -386,10 +380,15 @@ public final class EpcisImporter {
 
         /** Progress of the import proper, once the check pass has reported its last. */
         void importing(Progress progress, long done) {
-            Checked c = known != null ? known : pass1.isDone() ? awaitQuietly() : null;
+            Checked c = ifKnown();
             if (c != null) {
                 progress.update("importing", done, c.total());
             }
+        }
+
+        /** The verdict if the check pass is done (null if it failed), else null without waiting. */
+        private Checked ifKnown() {
+            return known != null ? known : pass1.isDone() ? awaitQuietly() : null;
         }
 
         private Checked awaitQuietly() {
@@ -454,10 +453,8 @@ public final class EpcisImporter {
                 + " failed" + (r.cancelled() ? ", cancelled" : "") + (r.failures().isEmpty() ? "" : "; first: " + r.failures().get(0));
     }
 
-    private static void fail(List<Failure> failures, long[] count, Failure f, boolean countIt) {
-        if (countIt) {
-            count[0]++;
-        }
+    /** Failures are counted by their events; the first {@link #MAX_LISTED_FAILURES} are listed. */
+    private static void list(List<Failure> failures, Failure f) {
         if (failures.size() < MAX_LISTED_FAILURES) {
             failures.add(f);
         }
@@ -571,17 +568,15 @@ public final class EpcisImporter {
         private final Long syncId;
         private final Counts counts;
         private final List<Failure> failures;
-        private final long[] failedCount;
         private List<Pending> inFlight;
         private PreparedBatch inFlightPrepared;
         private Future<Boolean> written;
         private final Verdict verdict;
 
-        Batches(Long syncId, Counts counts, List<Failure> failures, long[] failedCount, Verdict verdict) {
+        Batches(Long syncId, Counts counts, List<Failure> failures, Verdict verdict) {
             this.syncId = syncId;
             this.counts = counts;
             this.failures = failures;
-            this.failedCount = failedCount;
             this.verdict = verdict;
         }
 
@@ -669,7 +664,7 @@ public final class EpcisImporter {
                 } catch (RuntimeException e) {
                     forgetCreated();
                     counts.failed++;
-                    fail(failures, failedCount, new Failure(p.index, p.eventId, "event", whyRefused(e)), false);
+                    list(failures, new Failure(p.index, p.eventId, "event", whyRefused(e)));
                 }
             }
         }
