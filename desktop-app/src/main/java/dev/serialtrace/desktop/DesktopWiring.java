@@ -393,6 +393,10 @@ public final class DesktopWiring implements AutoCloseable {
         return exceptions;
     }
 
+    public ExchangeViewModel exchange() {
+        return exchange;
+    }
+
     /**
      * Where the app starts without asking anything: the configured database, or the last-used
      * profile when it is the embedded demo. Null when the person must sign in first.

@@ -61,9 +61,15 @@ public final class EpcisImporter {
 
     /** An event that was not imported: its position in the document, its eventID if any, the field and why. */
     public record Failure(long index, String eventId, String field, String message) {
+        /** What is wrong: "event #n: field: why". */
+        public String problem() {
+            return "event #" + (index + 1) + ": " + field + ": " + message;
+        }
+
+        /** The problem first, the eventID (often a 90-character hash id) last, so a cut line still says what is wrong. */
         @Override
         public String toString() {
-            return "event #" + (index + 1) + (eventId == null ? "" : " (" + eventId + ")") + ": " + field + ": " + message;
+            return problem() + (eventId == null ? "" : " — eventID " + eventId);
         }
     }
 

@@ -200,7 +200,7 @@ class EpcisExchangeTest {
         assertThat(refused.imported()).isZero();
         assertThat(refused.failed()).isEqualTo(2);
         assertThat(refused.failures()).extracting(Object::toString).containsExactly(
-                "event #2 (urn:uuid:bad-1): eventTime: 'yesterday' is not a date-time with offset (e.g. 2024-03-01T10:15:00+01:00)",
+                "event #2: eventTime: 'yesterday' is not a date-time with offset (e.g. 2024-03-01T10:15:00+01:00) — eventID urn:uuid:bad-1",
                 "event #3: action: 'LOOK' is not ADD, OBSERVE or DELETE",
                 "event #3: bizStep: 'flying' is not in CBV 2.0");
         assertThat(b.fetchCount(CUSTODY_EVENT)).isZero();

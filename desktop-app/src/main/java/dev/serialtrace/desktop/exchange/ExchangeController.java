@@ -1,16 +1,30 @@
 package dev.serialtrace.desktop.exchange;
 
 import dev.serialtrace.db.epcis.EpcisDocumentWriter;
+import dev.serialtrace.db.epcis.EpcisImporter;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -25,7 +39,8 @@ public final class ExchangeController {
     @FXML private CheckBox dryRun, acceptPartial, digitalLink;
     @FXML private ProgressBar progress;
     @FXML private Label status, error;
-    @FXML private ListView<String> failures, counts;
+    @FXML private ListView<EpcisImporter.Failure> failures;
+    @FXML private ListView<String> counts;
     @FXML private TableView<ExchangeViewModel.FindingRow> findings;
     @FXML private TableColumn<ExchangeViewModel.FindingRow, String> kindCol, gtinCol, serialCol, unitCol, detailCol;
 
@@ -48,6 +63,20 @@ public final class ExchangeController {
         reconcileButton.disableProperty().bind(vm.runningProperty());
         exportButton.disableProperty().bind(vm.runningProperty());
         failures.setItems(vm.failures());
+        failures.setCellFactory(list -> new FailureCell());
+        failures.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> copy(failures.getSelectionModel().getSelectedItems()));
+        KeyCombination shortcut = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        failures.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (shortcut.match(e)) {
+                copy(failures.getSelectionModel().getSelectedItems());
+                e.consume();
+            }
+        });
+        MenuItem copyAll = new MenuItem("Copy all refused events");
+        copyAll.setOnAction(e -> copy(failures.getItems()));
+        failures.setContextMenu(new ContextMenu(copy, copyAll));
         counts.setItems(vm.counts());
         findings.setItems(vm.findings());
         kindCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
@@ -60,6 +89,53 @@ public final class ExchangeController {
                 vm.open(findings.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /**
+     * One refused event: what is wrong, wrapped to the list's width, then its eventID on a line of its
+     * own, shortened in the middle if it does not fit (a hash id is 90 characters without a space);
+     * the tooltip and a copy carry it whole.
+     */
+    private static final class FailureCell extends ListCell<EpcisImporter.Failure> {
+        private final Label problem = new Label();
+        private final Label eventId = new Label();
+        private final VBox lines = new VBox(2, problem, eventId);
+
+        FailureCell() {
+            setPrefWidth(0); // take the list's width instead of widening the list to the longest line
+            problem.setWrapText(true);
+            problem.setMinWidth(0);
+            problem.setMaxWidth(Double.MAX_VALUE);
+            eventId.setMinWidth(0);
+            eventId.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            eventId.getStyleClass().add("text-muted");
+            eventId.managedProperty().bind(eventId.visibleProperty());
+        }
+
+        @Override
+        protected void updateItem(EpcisImporter.Failure item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            problem.setText(item.problem());
+            eventId.setText(item.eventId() == null ? "" : "eventID " + item.eventId());
+            eventId.setVisible(item.eventId() != null);
+            setTooltip(new Tooltip(item.toString()));
+            setGraphic(lines);
+        }
+    }
+
+    /** The refused events as plain text, one per line, for a reply to the partner who sent the document. */
+    private static void copy(java.util.List<EpcisImporter.Failure> refused) {
+        if (!refused.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(refused.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     @FXML

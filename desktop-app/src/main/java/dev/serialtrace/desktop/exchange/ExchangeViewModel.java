@@ -50,7 +50,7 @@ public final class ExchangeViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty dryRun = new SimpleBooleanProperty(false);
     private final BooleanProperty acceptPartial = new SimpleBooleanProperty(false);
-    private final ObservableList<String> failures = FXCollections.observableArrayList();
+    private final ObservableList<EpcisImporter.Failure> failures = FXCollections.observableArrayList();
     private final ObservableList<String> counts = FXCollections.observableArrayList();
     private final ObservableList<FindingRow> findings = FXCollections.observableArrayList();
     private AtomicBoolean cancel = new AtomicBoolean();
@@ -87,7 +87,7 @@ public final class ExchangeViewModel {
                     running.set(false);
                     progress.set(1);
                     status.set(summary(file, r));
-                    r.failures().forEach(f -> failures.add(f.toString()));
+                    failures.setAll(r.failures());
                 })
                 .onOtherFailure(this::failed)
                 .executeWith(tasks);
@@ -188,7 +188,7 @@ public final class ExchangeViewModel {
     public BooleanProperty runningProperty() { return running; }
     public BooleanProperty dryRunProperty() { return dryRun; }
     public BooleanProperty acceptPartialProperty() { return acceptPartial; }
-    public ObservableList<String> failures() { return failures; }
+    public ObservableList<EpcisImporter.Failure> failures() { return failures; }
     public ObservableList<String> counts() { return counts; }
     public ObservableList<FindingRow> findings() { return findings; }
 }

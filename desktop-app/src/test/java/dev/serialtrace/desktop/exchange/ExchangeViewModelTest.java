@@ -81,7 +81,7 @@ class ExchangeViewModelTest {
         Path file = document();
         vm.importFile(file);
         assertThat(vm.statusProperty().get()).contains("3 events").contains("0 imported").contains("Nothing was imported");
-        assertThat(vm.failures()).containsExactly("event #3: eventTimeZoneOffset: missing");
+        assertThat(vm.failures()).extracting(Object::toString).containsExactly("event #3: eventTimeZoneOffset: missing");
         assertThat(dsl.fetchCount(CUSTODY_EVENT)).isZero();
         assertThat(vm.runningProperty().get()).isFalse();
 
