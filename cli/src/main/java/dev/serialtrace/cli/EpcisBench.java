@@ -238,53 +238,24 @@ final class EpcisBench implements Callable<Integer> {
                 Path doc = Files.createTempFile("serialtrace-bench-", ".jsonld");
                 try {
                     writeSynthetic(doc, events, "B");
-                    if (warmUpEvents > 0) {
-                        Path warmDoc = Files.createTempFile("serialtrace-bench-warm-", ".jsonld");
-                        try {
+                    Path warmDoc = warmUpEvents > 0 ? Files.createTempFile("serialtrace-bench-warm-", ".jsonld") : null;
+                    try {
+                        if (warmDoc != null) {
                             writeSynthetic(warmDoc, warmUpEvents, "W");
-                            EpcisImporter.Report w = new EpcisImporter(db.dsl(), Clock.systemDefaultZone()).importFile(warmDoc,
-                                    new EpcisImporter.Options(false, false, "bench warm-up", batchSize), (p, d, t) -> { }, () -> false);
-                            out.printf("warm-up: %,d events imported (not timed)%n", w.imported());
-                        } finally {
+                            // through the same measuring code as the timed rounds: reading /proc and the
+                            // server's CPU between two imports must not undo what the JIT learnt from the warm-up
+                            importRound(db, "warm-up", warmDoc, out, null);
+                        }
+                        ServerFunctions server = serverProfile ? ServerFunctions.start(db.dsl(), out) : null;
+                        importRound(db, "import", doc, out, server);
+                        importRound(db, "re-import", doc, out, server);
+                        if (server != null) {
+                            server.stop();
+                        }
+                    } finally {
+                        if (warmDoc != null) {
                             Files.deleteIfExists(warmDoc);
                         }
-                    }
-                    ServerFunctions server = serverProfile ? ServerFunctions.start(db.dsl(), out) : null;
-                    for (String round : new String[] {"import", "re-import"}) {
-                        Runtime rt = Runtime.getRuntime();
-                        long[] peak = {0};
-                        long cpu0 = cpuNanos();
-                        Map<String, Long> threads0 = threadCpu();
-                        long serverCpu0 = serverCpuNanos(db.dsl());
-                        Map<String, Double> before = server == null ? Map.of() : server.snapshot();
-                        EpcisImporter importer = new EpcisImporter(db.dsl(), Clock.systemDefaultZone());
-                        EpcisImporter.Report r = importer.importFile(doc,
-                                new EpcisImporter.Options(false, false, "bench", batchSize),
-                                (p, d, t) -> peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory()), () -> false);
-                        out.printf("%-13s %,12d events %,9d ms %,10.0f events/s (%,d imported, %,d already there, %,d failed; "
-                                        + "document %,d MB, heap max %,d MB, peak used %,d MB; client CPU %,.1f s)%n", round, r.events(),
-                                r.millis(), r.eventsPerSecond(), r.imported(), r.duplicates(), r.failed(), Files.size(doc) >> 20,
-                                rt.maxMemory() >> 20, peak[0] >> 20, (cpuNanos() - cpu0) / 1e9);
-                        long serverCpu = serverCpuNanos(db.dsl());
-                        if (serverCpu0 >= 0 && serverCpu >= 0) {
-                            out.printf("    CPU per event: client %.1f µs, server %.1f µs (server CPU %,.1f s; load average %.1f)%n",
-                                    (cpuNanos() - cpu0) / 1e3 / Math.max(1, r.events()), (serverCpu - serverCpu0) / 1e3 / Math.max(1, r.events()),
-                                    (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                        }
-                        out.printf("    client CPU on the writer thread      %,9d ms; batches retried event by event: %d%n",
-                                importer.writerCpuMillis(), importer.batchesRetried());
-                        out.printf("    client CPU by thread: %s%n", byThread(threads0, threadCpu(), r.events()));
-                        importer.stageMillis().forEach((stage, ms) -> {
-                            if (ms > 0) {
-                                out.printf("    %-36s %,9d ms%n", stage.label, ms);
-                            }
-                        });
-                        if (server != null) {
-                            server.print(before, server.snapshot());
-                        }
-                    }
-                    if (server != null) {
-                        server.stop();
                     }
                 } finally {
                     Files.deleteIfExists(doc);
@@ -292,5 +263,39 @@ final class EpcisBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** One import of {@code doc}, with its rate, memory, CPU per event (client and server) and time per stage. */
+    private void importRound(Database db, String round, Path doc, PrintWriter out, ServerFunctions server) throws Exception {
+        Runtime rt = Runtime.getRuntime();
+        long[] peak = {0};
+        long cpu0 = cpuNanos();
+        Map<String, Long> threads0 = threadCpu();
+        long serverCpu0 = serverCpuNanos(db.dsl());
+        Map<String, Double> before = server == null ? Map.of() : server.snapshot();
+        EpcisImporter importer = new EpcisImporter(db.dsl(), Clock.systemDefaultZone());
+        EpcisImporter.Report r = importer.importFile(doc, new EpcisImporter.Options(false, false, "bench " + round, batchSize),
+                (p, d, t) -> peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory()), () -> false);
+        out.printf("%-13s %,12d events %,9d ms %,10.0f events/s (%,d imported, %,d already there, %,d failed; "
+                        + "document %,d MB, heap max %,d MB, peak used %,d MB; client CPU %,.1f s)%s%n", round, r.events(),
+                r.millis(), r.eventsPerSecond(), r.imported(), r.duplicates(), r.failed(), Files.size(doc) >> 20,
+                rt.maxMemory() >> 20, peak[0] >> 20, (cpuNanos() - cpu0) / 1e9, round.equals("warm-up") ? " (not timed)" : "");
+        long serverCpu = serverCpuNanos(db.dsl());
+        if (serverCpu0 >= 0 && serverCpu >= 0) {
+            out.printf("    CPU per event: client %.1f µs, server %.1f µs (server CPU %,.1f s; load average %.1f)%n",
+                    (cpuNanos() - cpu0) / 1e3 / Math.max(1, r.events()), (serverCpu - serverCpu0) / 1e3 / Math.max(1, r.events()),
+                    (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        out.printf("    client CPU on the writer thread      %,9d ms; batches retried event by event: %d%n",
+                importer.writerCpuMillis(), importer.batchesRetried());
+        out.printf("    client CPU by thread: %s%n", byThread(threads0, threadCpu(), r.events()));
+        importer.stageMillis().forEach((stage, ms) -> {
+            if (ms > 0) {
+                out.printf("    %-36s %,9d ms%n", stage.label, ms);
+            }
+        });
+        if (server != null) {
+            server.print(before, server.snapshot());
+        }
     }
 }
