@@ -286,8 +286,8 @@ final class EpcisBench implements Callable<Integer> {
                     (cpuNanos() - cpu0) / 1e3 / Math.max(1, r.events()), (serverCpu - serverCpu0) / 1e3 / Math.max(1, r.events()),
                     (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        out.printf("    client CPU on the writer thread      %,9d ms; batches retried event by event: %d%n",
-                importer.writerCpuMillis(), importer.batchesRetried());
+        out.printf("    client CPU on the writer thread      %,9d ms; batches retried in parts: %d (%d transactions)%n",
+                importer.writerCpuMillis(), importer.batchesRetried(), importer.retryTransactions());
         out.printf("    client CPU by thread: %s%n", byThread(threads0, threadCpu(), r.events()));
         importer.stageMillis().forEach((stage, ms) -> {
             if (ms > 0) {

@@ -66,6 +66,39 @@ class SupervisorImportTest {
     }
 
     @Test
+    void aLargeBatchWithOneRefusedEventGoesInAgainInHalvesNotEventByEvent() throws Exception {
+        Warehouse w = new Warehouse();
+        DSLContext db = w.db;
+        int n = 200;
+        int refused = 123; // received at BE/D1, a site the supervisor is not granted
+        String[] events = new String[n];
+        for (int i = 0; i < n; i++) {
+            events[i] = event("ObjectEvent", java.time.Instant.parse("2026-03-01T08:00:00Z").plusSeconds(60L * i).toString(), "ADD",
+                    ",\"epcList\":[\"urn:epc:id:sgtin:0614141.000001.HALF-" + i + "\"],\"bizStep\":\"commissioning\","
+                            + "\"disposition\":\"active\",\"bizLocation\":{\"id\":\"urn:serialtrace:location:"
+                            + (i == refused ? "BE/D1" : "NL/D1") + "\"}");
+        }
+        Path file = dir.resolve("partner-200.jsonld");
+        Files.writeString(file, document(events));
+
+        EpcisImporter importer = new EpcisImporter(DSL.using(w.supervisor.dataSource(), SQLDialect.POSTGRES), Clock.systemUTC());
+        EpcisImporter.Report r = importer.importFile(file, new EpcisImporter.Options(false, false, "partner", n), (p, d, t) -> { },
+                () -> false);
+
+        assertThat(r.imported()).as(r.failures().toString()).isEqualTo(n - 1);
+        assertThat(r.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.index()).isEqualTo(refused);
+            assertThat(failure.message()).contains("a site you are not granted");
+        });
+        assertThat(importer.batchesRetried()).isEqualTo(1);
+        // 200 → halves of 100 → 50 → 25 → 13 and 12: eight halves, then the 13 events of the refused one alone
+        assertThat(importer.retryTransactions()).as("transactions of the retry").isEqualTo(8 + 13);
+        assertThat(db.fetchCount(UNIT, UNIT.SERIAL.like("HALF-%"))).isEqualTo(n - 1);
+        assertThat(db.fetchCount(UNIT, UNIT.SERIAL.eq("HALF-" + refused))).isZero();
+        assertThat(new ChainVerifier(db).verifyAll((done, total) -> { }).intact()).isTrue();
+    }
+
+    @Test
     void aBatchTheDatabaseRefusesIsNotRetriedForADocumentTheCheckRefuses() throws Exception {
         Warehouse w = new Warehouse();
         DSLContext db = w.db;
