@@ -6,12 +6,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -24,7 +24,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -63,7 +63,7 @@ public final class ExchangeController {
         reconcileButton.disableProperty().bind(vm.runningProperty());
         exportButton.disableProperty().bind(vm.runningProperty());
         failures.setItems(vm.failures());
-        failures.setCellFactory(list -> new FailureCell());
+        failures.setCellFactory(FailureCell::new);
         failures.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MenuItem copy = new MenuItem("Copy");
         copy.setOnAction(e -> copy(failures.getSelectionModel().getSelectedItems()));
@@ -93,40 +93,51 @@ public final class ExchangeController {
 
     /**
      * One refused event: what is wrong, wrapped to the list's width, then its eventID on a line of its
-     * own, shortened in the middle if it does not fit (a hash id is 90 characters without a space);
-     * the tooltip and a copy carry it whole.
+     * own, shortened in the middle (a hash id is 90 characters without a space, which would not wrap);
+     * the tooltip and a copy carry it whole. A text node wrapped at the list's width, because a cell's
+     * own wrapped text is measured before it knows its width and ends in "..." where it needs one more line.
      */
     private static final class FailureCell extends ListCell<EpcisImporter.Failure> {
-        private final Label problem = new Label();
-        private final Label eventId = new Label();
-        private final VBox lines = new VBox(2, problem, eventId);
+        private final Text lines = new Text();
 
-        FailureCell() {
+        FailureCell(ListView<?> list) {
             setPrefWidth(0); // take the list's width instead of widening the list to the longest line
-            problem.setWrapText(true);
-            problem.setMinWidth(0);
-            problem.setMaxWidth(Double.MAX_VALUE);
-            eventId.setMinWidth(0);
-            eventId.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-            eventId.getStyleClass().add("text-muted");
-            eventId.managedProperty().bind(eventId.visibleProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            lines.getStyleClass().add("refused-event");
+            // less the list's border, a vertical scroll bar and the cell's padding
+            lines.wrappingWidthProperty().bind(list.widthProperty().subtract(36));
+            lines.fontProperty().bind(fontProperty());
+            lines.fillProperty().bind(textFillProperty()); // white on a selected row, as the cell's own text
         }
 
         @Override
         protected void updateItem(EpcisImporter.Failure item, boolean empty) {
             super.updateItem(item, empty);
-            setText(null);
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            problem.setText(item.problem());
-            eventId.setText(item.eventId() == null ? "" : "eventID " + item.eventId());
-            eventId.setVisible(item.eventId() != null);
-            setTooltip(new Tooltip(item.toString()));
+            lines.setText(item.problem() + (item.eventId() == null ? "" : "\neventID " + shortened(item.eventId())));
             setGraphic(lines);
+            setTooltip(new Tooltip(item.toString()));
         }
+    }
+
+    private static final String HASH_ID = "ni:///sha-256;";
+
+    /**
+     * A long eventID as a line can hold it: a GS1 hash id as "ni:///sha-256;01234567…89abcdef" (the
+     * start and end of its hash tell it apart, as a short git hash does), any other its start and end.
+     */
+    static String shortened(String id) {
+        if (id.length() <= 40) {
+            return id;
+        }
+        int query = id.indexOf('?');
+        String hash = id.startsWith(HASH_ID) ? id.substring(HASH_ID.length(), query < 0 ? id.length() : query) : "";
+        return hash.length() > 20 ? HASH_ID + hash.substring(0, 8) + "…" + hash.substring(hash.length() - 8)
+                : id.substring(0, 19) + "…" + id.substring(id.length() - 20);
     }
 
     /** The refused events as plain text, one per line, for a reply to the partner who sent the document. */

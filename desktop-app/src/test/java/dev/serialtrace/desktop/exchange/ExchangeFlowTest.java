@@ -59,7 +59,9 @@ class ExchangeFlowTest {
                  {"type":"ObjectEvent","eventTime":"2026-01-02T10:00:00+01:00","eventTimeZoneOffset":"+01:00","action":"ADD",
                   "bizStep":"commissioning","disposition":"active","epcList":["urn:epc:id:sgtin:0614141.000001.A1"]},
                  {"type":"ObjectEvent","eventID":"%s","eventTime":"2026-01-03T10:00:00+01:00","eventTimeZoneOffset":"+01:00",
-                  "action":"LOOK","epcList":["urn:epc:id:sgtin:0614141.000001.A1"]}
+                  "action":"LOOK","epcList":["urn:epc:id:sgtin:0614141.000001.A1"]},
+                 {"type":"ObjectEvent","eventID":"urn:uuid:late-and-long","eventTime":"21/11/2026 11:00","eventTimeZoneOffset":"+01:00",
+                  "action":"OBSERVE","epcList":["urn:epc:id:sgtin:0614141.000001.A1"]}
                 ]}}""".formatted(HASH_ID));
         waitFor(() -> wiring.searchReady().get());
         robot.clickOn("#nav-exchange");
@@ -69,28 +71,44 @@ class ExchangeFlowTest {
         ListView<?> list = robot.lookup("#importFailures").queryAs(ListView.class);
         String problem = "event #2: action: 'LOOK' is not ADD, OBSERVE or DELETE";
         String whole = problem + " — eventID " + HASH_ID;
-        assertThat(list.getItems()).extracting(Object::toString).containsExactly(whole);
-        ListCell<?> cell = robot.lookup("#importFailures .list-cell").match(c -> ((ListCell<?>) c).getItem() != null)
-                .queryAs(ListCell.class);
+        String longProblem = "event #3: eventTime: '21/11/2026 11:00' is not a date-time with offset (e.g. 2024-03-01T10:15:00+01:00)";
+        assertThat(list.getItems()).extracting(Object::toString).containsExactly(whole, longProblem + " — eventID urn:uuid:late-and-long");
         Bounds inList = list.localToScreen(list.getBoundsInLocal());
-        // what is wrong reads whole, inside the list (wrapped if need be, never behind a horizontal scroll) ...
-        Text what = shown(cell, 0);
-        assertThat(what.getText()).isEqualTo(problem);
-        assertThat(what.localToScreen(what.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(inList.getMaxX());
-        // ... and the eventID under it keeps its start and its end, shortened in the middle to fit
-        Text id = shown(cell, 1);
-        assertThat(id.getText()).startsWith("eventID ni:///sha-256;0123").endsWith("cdef?ver=CBV2.0");
-        assertThat(id.localToScreen(id.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(inList.getMaxX());
+        // what is wrong reads whole, inside its row of the list (never behind a horizontal scroll), the eventID
+        // under it keeping its start and its end, shortened in the middle
+        ListCell<?> cell = cell(robot, 0);
+        assertThat(shown(cell).getText()).isEqualTo(problem + "\neventID ni:///sha-256;01234567…89abcdef");
+        assertInside(shown(cell), cell, inList);
         assertThat(cell.getTooltip().getText()).isEqualTo(whole);
+        // a reason longer than the list is wide wraps onto more lines, its eventID under them, all inside the row
+        ListCell<?> second = cell(robot, 1);
+        assertThat(shown(second).getText()).isEqualTo(longProblem + "\neventID urn:uuid:late-and-long");
+        assertThat(shown(second).getBoundsInLocal().getHeight()).as("three lines")
+                .isGreaterThan(2.5 * shown(second).getFont().getSize());
+        assertInside(shown(second), second, inList);
 
         robot.clickOn(cell).press(KeyCode.SHORTCUT, KeyCode.C).release(KeyCode.C, KeyCode.SHORTCUT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo(whole);
     }
 
-    /** The text a line of the cell shows (with "…" where it was shortened). */
-    private static Text shown(ListCell<?> cell, int line) {
-        javafx.scene.control.Label label = (javafx.scene.control.Label) ((javafx.scene.layout.VBox) cell.getGraphic()).getChildren().get(line);
-        return (Text) label.lookup(".text");
+    /** The list's cell showing the {@code index}th refused event. */
+    private static ListCell<?> cell(FxRobot robot, int index) {
+        return robot.lookup("#importFailures .list-cell").match(c -> ((ListCell<?>) c).getIndex() == index
+                && ((ListCell<?>) c).getItem() != null).queryAs(ListCell.class);
+    }
+
+    /** The text the cell shows. */
+    private static Text shown(ListCell<?> cell) {
+        return (Text) cell.lookup(".refused-event");
+    }
+
+    /** All of the text within its row, and the row within the list's width. */
+    private static void assertInside(Text text, ListCell<?> row, Bounds list) {
+        Bounds t = text.localToScreen(text.getBoundsInLocal());
+        Bounds r = row.localToScreen(row.getBoundsInLocal());
+        assertThat(t.getMaxX()).isLessThanOrEqualTo(Math.min(r.getMaxX(), list.getMaxX()));
+        assertThat(t.getMaxY()).isLessThanOrEqualTo(r.getMaxY());
+        assertThat(t.getMinY()).isGreaterThanOrEqualTo(r.getMinY());
     }
 }
