@@ -133,6 +133,13 @@ public final class EpcisImporter {
     private final DSLContext dsl;
     private final Clock clock;
     private final Map<String, Long> locations = new HashMap<>();
+    private final Map<Long, Long> siteOfLocation = new HashMap<>();
+    /**
+     * The sites the importing person may record events at, when row-level security applies to them
+     * (null when it does not: the schema's owner): an event whose business location is elsewhere is
+     * refused before its batch is written, as the database would refuse it (its policy still does).
+     */
+    private Set<Long> writableSites;
     private final Map<String, Long> parties = new HashMap<>();
     private final Map<String, long[]> products = new HashMap<>();
     private final Map<String, Long> lots = new HashMap<>();
@@ -215,6 +222,7 @@ public final class EpcisImporter {
     /** Pass 2 of an import that writes: batches prepared and written, each committed once the check pass allows it. */
     private Report importChecked(Path file, Options options, Progress progress, BooleanSupplier cancelled, Verdict verdict,
                                  Long syncId, long t0) throws IOException {
+        writableSites = writableSites(dsl);
         Counts counts = new Counts();
         List<Failure> failures = new ArrayList<>();
         Batches batches = new Batches(syncId, counts, failures, verdict);
@@ -641,7 +649,7 @@ public final class EpcisImporter {
             inFlight = null;
             inFlightPrepared = null;
             if (whole) {
-                add(counts, prepared);
+                took(prepared);
                 return true;
             }
             forgetCreated();
@@ -689,7 +697,7 @@ public final class EpcisImporter {
         /** The events in one transaction: false (and nothing written) if the database refuses any of them. */
         private boolean whole(List<Pending> events) {
             try {
-                add(counts, inOneTransaction(events));
+                took(inOneTransaction(events));
                 return true;
             } catch (Refused refused) {
                 throw refused;
@@ -701,7 +709,7 @@ public final class EpcisImporter {
 
         private void alone(Pending p) {
             try {
-                add(counts, inOneTransaction(List.of(p)));
+                took(inOneTransaction(List.of(p)));
             } catch (Refused refused) {
                 throw refused;
             } catch (RuntimeException e) {
@@ -709,6 +717,13 @@ public final class EpcisImporter {
                 counts.failed++;
                 list(failures, new Failure(p.index, p.eventId, "event", whyRefused(e)));
             }
+        }
+
+        /** A batch (or part) that went in: its counts, and the events it left out as refused. */
+        private void took(PreparedBatch b) {
+            add(counts, b);
+            counts.failed += b.refused().size();
+            b.refused().forEach(f -> list(failures, f));
         }
 
         private PreparedBatch inOneTransaction(List<Pending> events) {
@@ -799,8 +814,7 @@ public final class EpcisImporter {
             if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())) {
                 String message = String.valueOf(sql.getMessage());
                 if (message.contains("row-level security")) {
-                    return "its business location is at a site you are not granted: you record events only where you work."
-                            + " Ask an administrator to grant you that site, or to import the document";
+                    return NOT_YOUR_SITE;
                 }
                 if (MASTER_DATA_DENIED.matcher(message).find()) {
                     return "it names a product (GTIN), lot or trading partner the database does not have yet, and you may not add those."
@@ -809,6 +823,25 @@ public final class EpcisImporter {
             }
         }
         return EpcisExporter.rootMessage(e);
+    }
+
+    /** The sites custody_event's insert policy lets this session record at, or null if the policy does not apply to it. */
+    private static Set<Long> writableSites(DSLContext db) {
+        Boolean restricted = db.select(DSL.function("row_security_active", Boolean.class, DSL.inline("custody_event"))).fetchOne(0,
+                Boolean.class);
+        return Boolean.TRUE.equals(restricted) ? Set.of(db.select(Routines.visibleSites()).fetchOne(0, Long[].class)) : null;
+    }
+
+    static final String NOT_YOUR_SITE = "its business location is at a site you are not granted: you record events only where you work."
+            + " Ask an administrator to grant you that site, or to import the document";
+
+    /** True if the event's business location is at a site this import may not record at (see {@link #writableSites}). */
+    private boolean atAnotherSite(DSLContext db, Pending p) {
+        if (writableSites == null) {
+            return false;
+        }
+        Long to = location(db, p.event().path("bizLocation").path("id").asText(null));
+        return to != null && !writableSites.contains(siteOfLocation.get(to));
     }
 
     /** Rows created in a rolled-back transaction are gone: so are their cached ids. */
@@ -908,8 +941,19 @@ public final class EpcisImporter {
             }
         }
         t = lap(Stage.DUPLICATES, t);
+        List<Failure> refused = new ArrayList<>();
+        for (var it = fresh.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (atAnotherSite(db, p)) {
+                // as the database would refuse it, without a batch that fails and goes in again in parts
+                refused.add(new Failure(p.index, p.eventId, "bizLocation", NOT_YOUR_SITE));
+                keys.remove(p.key);
+                keys.remove("id:" + (p.eventId != null ? p.eventId : p.key));
+                it.remove();
+            }
+        }
         if (fresh.isEmpty()) {
-            return PreparedBatch.onlyDuplicates(duplicates);
+            return PreparedBatch.onlyDuplicates(duplicates, refused);
         }
         List<Consumer<DSLContext>> masterData = new ArrayList<>();
         Units units = new Units(db, fresh.values(), carry, masterData);
@@ -963,7 +1007,7 @@ public final class EpcisImporter {
         lap(Stage.PREPARE, t);
         PreparedBatch.Carry out = new PreparedBatch.Carry(keys, units.byLookup, units.lastEventAtAfter(), units.status, custodyIds);
         return new PreparedBatch(fresh.size(), duplicates, rows.size(), units.created, masterData, units.newUnits,
-                units.unnamed(rows), partitionsFrom, partitionsTo, custody, epcis, out);
+                units.unnamed(rows), partitionsFrom, partitionsTo, custody, epcis, out, refused);
     }
 
     private static String join(String a, String b) {
@@ -1127,8 +1171,14 @@ public final class EpcisImporter {
         if (path == null) {
             return null;
         }
-        Long id = locations.computeIfAbsent(path, k -> Optional.ofNullable(
-                db.select(LOCATION.ID).from(LOCATION).where(LOCATION.PATH.eq(k)).fetchOne(LOCATION.ID)).orElse(-1L));
+        Long id = locations.computeIfAbsent(path, k -> {
+            var r = db.select(LOCATION.ID, LOCATION.SITE_ID).from(LOCATION).where(LOCATION.PATH.eq(k)).fetchOne();
+            if (r == null) {
+                return -1L;
+            }
+            siteOfLocation.put(r.value1(), r.value2());
+            return r.value1();
+        });
         return id < 0 ? null : id;
     }
 

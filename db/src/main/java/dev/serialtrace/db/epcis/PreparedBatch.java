@@ -20,13 +20,15 @@ import java.util.function.Consumer;
  * @param unnamed   staged units no custody event of the batch is for (a parent named only as parentID)
  * @param custody   custody event rows, or null when no event names a unit of ours
  * @param carry     what the batch will have written, for preparing the next one before it commits
+ * @param refused   events left out because the database would refuse them (at a site the importing person is not granted)
  */
 record PreparedBatch(long imported, long duplicates, long custodyEvents, long unitsCreated,
                      List<Consumer<DSLContext>> masterData, CopyRows newUnits, Long[] unnamed,
-                     LocalDate partitionsFrom, LocalDate partitionsTo, CopyRows custody, CopyRows epcis, Carry carry) {
+                     LocalDate partitionsFrom, LocalDate partitionsTo, CopyRows custody, CopyRows epcis, Carry carry,
+                     List<EpcisImporter.Failure> refused) {
 
-    static PreparedBatch onlyDuplicates(long duplicates) {
-        return new PreparedBatch(0, duplicates, 0, 0, List.of(), null, new Long[0], null, null, null, null, Carry.NONE);
+    static PreparedBatch onlyDuplicates(long duplicates, List<EpcisImporter.Failure> refused) {
+        return new PreparedBatch(0, duplicates, 0, 0, List.of(), null, new Long[0], null, null, null, null, Carry.NONE, refused);
     }
 
     boolean writesNothing() {
