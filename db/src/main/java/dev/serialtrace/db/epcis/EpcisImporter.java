@@ -829,7 +829,11 @@ public final class EpcisImporter {
     private static Set<Long> writableSites(DSLContext db) {
         Boolean restricted = db.select(DSL.function("row_security_active", Boolean.class, DSL.inline("custody_event"))).fetchOne(0,
                 Boolean.class);
-        return Boolean.TRUE.equals(restricted) ? Set.of(db.select(Routines.visibleSites()).fetchOne(0, Long[].class)) : null;
+        if (!Boolean.TRUE.equals(restricted)) {
+            return null;
+        }
+        Long[] sites = db.select(Routines.visibleSites()).fetchOne(0, Long[].class);
+        return sites == null ? Set.of() : new HashSet<>(Arrays.asList(sites));
     }
 
     static final String NOT_YOUR_SITE = "its business location is at a site you are not granted: you record events only where you work."
