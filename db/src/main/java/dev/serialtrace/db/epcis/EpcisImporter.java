@@ -279,6 +279,8 @@ public final class EpcisImporter {
             throws IOException {
         Counts counts = new Counts();
         counts.failed = checked.invalid();
+        List<Failure> failures = new ArrayList<>(checked.failures());
+        writableSites = writableSites(dsl);
         boolean stopped = false;
         try (EpcisReader reader = EpcisReader.open(file)) {
             List<Pending> batch = new ArrayList<>(batchSize);
@@ -290,7 +292,7 @@ public final class EpcisImporter {
                 }
                 index++;
                 if (batch.size() >= batchSize) {
-                    dryRun(batch, counts);
+                    dryRun(batch, counts, failures);
                     batch.clear();
                     progress.update("importing", index, checked.total());
                     if (cancelled.getAsBoolean()) {
@@ -300,10 +302,10 @@ public final class EpcisImporter {
                 }
             }
             if (!stopped && !batch.isEmpty()) {
-                dryRun(batch, counts);
+                dryRun(batch, counts, failures);
             }
         }
-        return new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, 0, 0, millis(t0), checked.failures(),
+        return new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, 0, 0, millis(t0), failures,
                 true, stopped, null);
     }
 
@@ -795,11 +797,14 @@ public final class EpcisImporter {
     }
 
     /** A dry run counts what would be imported and what is already there; it writes nothing. */
-    private void dryRun(List<Pending> batch, Counts counts) {
+    private void dryRun(List<Pending> batch, Counts counts, List<Failure> failures) {
         Set<String> known = known(dsl, batch);
         for (Pending p : batch) {
             if (known.contains(p.key) || (p.eventId != null && known.contains("id:" + p.eventId))) {
                 counts.duplicates++;
+            } else if (atAnotherSite(dsl, p)) {
+                counts.failed++; // as the import would leave it out
+                list(failures, new Failure(p.index, p.eventId, "bizLocation", NOT_YOUR_SITE));
             } else {
                 counts.imported++;
             }

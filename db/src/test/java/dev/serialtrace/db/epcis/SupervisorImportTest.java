@@ -68,6 +68,26 @@ class SupervisorImportTest {
     }
 
     @Test
+    void aDryRunSaysWhichEventsTheImportWouldLeaveOutForTheirSite() throws Exception {
+        Warehouse w = new Warehouse();
+        Path file = dir.resolve("partner.jsonld");
+        Files.writeString(file, document(visits()));
+
+        EpcisImporter.Report r = new EpcisImporter(DSL.using(w.supervisor.dataSource(), SQLDialect.POSTGRES), Clock.systemUTC())
+                .importFile(file, new EpcisImporter.Options(true, false, "partner", 100), (p, d, t) -> { }, () -> false);
+
+        assertThat(r.dryRun()).isTrue();
+        assertThat(r.imported()).as("would be imported").isEqualTo(2);
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(r.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.index()).isEqualTo(1);
+            assertThat(failure.field()).isEqualTo("bizLocation");
+            assertThat(failure.message()).contains("a site you are not granted");
+        });
+        assertThat(w.db.fetchCount(UNIT, UNIT.SERIAL.eq("SUP-1"))).as("a dry run writes nothing").isZero();
+    }
+
+    @Test
     void aLargeBatchWithOneRefusedEventGoesInAgainInHalvesNotEventByEvent() throws Exception {
         Warehouse w = new Warehouse();
         DSLContext db = w.db;
