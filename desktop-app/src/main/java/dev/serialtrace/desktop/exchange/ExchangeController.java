@@ -94,8 +94,8 @@ public final class ExchangeController {
     /**
      * One refused event: what is wrong, wrapped to the list's width, then its eventID on a line of its
      * own, shortened in the middle (a hash id is 90 characters without a space, which would not wrap);
-     * the tooltip and a copy carry it whole. A text node wrapped at the list's width, because a cell's
-     * own wrapped text is measured before it knows its width and ends in "..." where it needs one more line.
+     * the tooltip and a copy carry it whole. A text node wrapped at the list's width, because the cell's
+     * own wrapped text came out a line short where a long reason and an eventID met (its last line cut to "...").
      */
     private static final class FailureCell extends ListCell<EpcisImporter.Failure> {
         private final Text lines = new Text();
