@@ -134,6 +134,8 @@ public final class EpcisImporter {
     private final Clock clock;
     private final Map<String, Long> locations = new HashMap<>();
     private final Map<Long, Long> siteOfLocation = new HashMap<>();
+    /** unit's id sequence, looked up by the first batch that creates units. */
+    private String unitSequence;
     /**
      * The sites the importing person may record events at, when row-level security applies to them
      * (null when it does not: the schema's owner): an event whose business location is elsewhere is
@@ -226,34 +228,10 @@ public final class EpcisImporter {
         Counts counts = new Counts();
         List<Failure> failures = new ArrayList<>();
         Batches batches = new Batches(syncId, counts, failures, verdict);
-        boolean stopped = false;
-        long index = 0;
-        try (EpcisReader reader = EpcisReader.open(file)) {
-            List<Pending> batch = new ArrayList<>(options.batchSize());
-            ObjectNode e;
-            long t = System.nanoTime();
-            while ((e = reader.next()) != null) {
-                t = lap(Stage.READ, t);
-                if (!verdict.isBad(index, e)) {
-                    batch.add(new Pending(index, e, reader.namespaces()));
-                }
-                t = lap(Stage.HASH, t);
-                index++;
-                if (batch.size() >= options.batchSize()) {
-                    List<Pending> full = batch;
-                    batch = new ArrayList<>(options.batchSize());
-                    batches.submit(full);
-                    t = System.nanoTime();
-                    verdict.importing(progress, index - options.batchSize());
-                    if (cancelled.getAsBoolean()) {
-                        stopped = true;
-                        break;
-                    }
-                }
-            }
-            if (!stopped && !batch.isEmpty()) {
-                batches.submit(batch);
-            }
+        Read read;
+        try {
+            read = inBatches(file, options.batchSize(), verdict::isBad, batches::submit,
+                    done -> verdict.importing(progress, done - options.batchSize()), cancelled);
             batches.settle();
         } catch (RuntimeException | IOException | Error failed) {
             batches.abandon();
@@ -263,12 +241,12 @@ public final class EpcisImporter {
         }
         verdict.allowCommit(); // a batch of duplicates only commits nothing, so it does not ask
         Checked checked = verdict.await(syncId, file);
-        progress.update("importing", index, checked.total());
+        progress.update("importing", read.events(), checked.total());
         counts.failed += checked.invalid();
         List<Failure> all = new ArrayList<>(checked.failures());
         failures.forEach(f -> list(all, f));
         Report report = new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, counts.custody, counts.units,
-                millis(t0), all, false, stopped, syncId);
+                millis(t0), all, false, read.cancelled(), syncId);
         SyncLog.finish(dsl, syncId, OffsetDateTime.now(clock), report.status(), checked.total(),
                 counts.imported + counts.duplicates, counts.failed, summary(file, report));
         return report;
@@ -281,32 +259,55 @@ public final class EpcisImporter {
         counts.failed = checked.invalid();
         List<Failure> failures = new ArrayList<>(checked.failures());
         writableSites = writableSites(dsl);
-        boolean stopped = false;
+        Read read = inBatches(file, batchSize, (index, e) -> checked.bad().get((int) index), batch -> dryRun(batch, counts, failures),
+                done -> progress.update("importing", done, checked.total()), cancelled);
+        return new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, 0, 0, millis(t0), failures,
+                true, read.cancelled(), null);
+    }
+
+    /** How far pass 2 read: events read, and whether it stopped early because it was cancelled. */
+    private record Read(long events, boolean cancelled) {
+    }
+
+    /** What pass 2 leaves out: the event at this position of the document is bad. */
+    private interface BadEvent {
+        boolean test(long index, ObjectNode event);
+    }
+
+    /**
+     * Pass 2's reading: the document's events, less the bad ones, handed on in batches of {@code size}
+     * ({@code done} told how many events were read at each); stops after a batch once cancelled.
+     */
+    private Read inBatches(Path file, int size, BadEvent bad, Consumer<List<Pending>> each, java.util.function.LongConsumer done,
+                           BooleanSupplier cancelled) throws IOException {
+        long index = 0;
         try (EpcisReader reader = EpcisReader.open(file)) {
-            List<Pending> batch = new ArrayList<>(batchSize);
+            List<Pending> batch = new ArrayList<>(size);
             ObjectNode e;
-            long index = 0;
+            long t = System.nanoTime();
             while ((e = reader.next()) != null) {
-                if (!checked.bad().get((int) index)) {
+                t = lap(Stage.READ, t);
+                if (!bad.test(index, e)) {
                     batch.add(new Pending(index, e, reader.namespaces()));
                 }
+                t = lap(Stage.HASH, t);
                 index++;
-                if (batch.size() >= batchSize) {
-                    dryRun(batch, counts, failures);
-                    batch.clear();
-                    progress.update("importing", index, checked.total());
+                if (batch.size() >= size) {
+                    List<Pending> full = batch;
+                    batch = new ArrayList<>(size);
+                    each.accept(full);
+                    t = System.nanoTime();
+                    done.accept(index);
                     if (cancelled.getAsBoolean()) {
-                        stopped = true;
-                        break;
+                        return new Read(index, true);
                     }
                 }
             }
-            if (!stopped && !batch.isEmpty()) {
-                dryRun(batch, counts, failures);
+            if (!batch.isEmpty()) {
+                each.accept(batch);
             }
         }
-        return new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, 0, 0, millis(t0), failures,
-                true, stopped, null);
+        return new Read(index, false);
     }
 
     /** Pass 1's outcome: every event read and checked (or as many as were before it was cancelled). */
@@ -804,7 +805,7 @@ public final class EpcisImporter {
                 counts.duplicates++;
             } else if (atAnotherSite(dsl, p)) {
                 counts.failed++; // as the import would leave it out
-                list(failures, new Failure(p.index, p.eventId, "bizLocation", NOT_YOUR_SITE));
+                list(failures, notYourSite(p));
             } else {
                 counts.imported++;
             }
@@ -843,6 +844,10 @@ public final class EpcisImporter {
 
     static final String NOT_YOUR_SITE = "its business location is at a site you are not granted: you record events only where you work."
             + " Ask an administrator to grant you that site, or to import the document";
+
+    private static Failure notYourSite(Pending p) {
+        return new Failure(p.index, p.eventId, "bizLocation", NOT_YOUR_SITE);
+    }
 
     /** True if the event's business location is at a site this import may not record at (see {@link #writableSites}). */
     private boolean atAnotherSite(DSLContext db, Pending p) {
@@ -955,7 +960,7 @@ public final class EpcisImporter {
             Pending p = it.next();
             if (atAnotherSite(db, p)) {
                 // as the database would refuse it, without a batch that fails and goes in again in parts
-                refused.add(new Failure(p.index, p.eventId, "bizLocation", NOT_YOUR_SITE));
+                refused.add(notYourSite(p));
                 keys.remove(p.key);
                 keys.remove("id:" + (p.eventId != null ? p.eventId : p.key));
                 it.remove();
@@ -1350,8 +1355,10 @@ public final class EpcisImporter {
         private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
                             Map<String, ObjectNode> ilmdOf) {
             // the sequence found once: pg_get_serial_sequence per row cost more than the 1,000 nextvals of a batch
-            String sequence = db.select(DSL.field("pg_get_serial_sequence('unit', 'id')", String.class)).fetchOne(0, String.class);
-            List<Long> ids = db.select(DSL.field("nextval({0}::regclass)", Long.class, DSL.inline(sequence)))
+            if (unitSequence == null) {
+                unitSequence = db.select(DSL.field("pg_get_serial_sequence('unit', 'id')", String.class)).fetchOne(0, String.class);
+            }
+            List<Long> ids = db.select(DSL.field("nextval({0}::regclass)", Long.class, DSL.inline(unitSequence)))
                     .from(DSL.generateSeries(1, missing.size())).fetch(0, Long.class);
             CopyRows rows = new CopyRows("unit_pending", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
             int i = 0;

@@ -130,7 +130,7 @@ public final class ExchangeController {
      * A long eventID as a line can hold it: a GS1 hash id as "ni:///sha-256;01234567…89abcdef" (the
      * start and end of its hash tell it apart, as a short git hash does), any other its start and end.
      */
-    static String shortened(String id) {
+    private static String shortened(String id) {
         if (id.length() <= 40) {
             return id;
         }
