@@ -11,6 +11,7 @@ import dev.serialtrace.core.unit.SerialNormalizer;
 import dev.serialtrace.db.jooq.Routines;
 import dev.serialtrace.db.jooq.enums.PartyKind;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
@@ -25,6 +26,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -880,16 +882,19 @@ public final class EpcisImporter {
      * is not stored twice (see {@link #storedEventId}), so eventIDs are looked up among hash ids too.
      */
     private static Set<String> known(DSLContext db, List<Pending> batch) {
-        String[] keys = batch.stream().map(p -> p.key).toArray(String[]::new);
-        String[] ids = batch.stream().map(p -> p.eventId).filter(java.util.Objects::nonNull).toArray(String[]::new);
-        // an eventID equal to its event's own key (the usual case) is already looked up as a key
-        String[] otherIds = batch.stream().filter(p -> p.eventId != null && !p.eventId.equals(p.key))
-                .map(p -> p.eventId).toArray(String[]::new);
+        // every key, and every eventID that is not its own event's key (the usual eventID is): each is
+        // looked up as a stored event's key and as its eventID. Looking up a key as an eventID as well
+        // finds nothing the other lookups would not mark as a duplicate anyway, and lets one array,
+        // sent and planned once, serve both indexes.
+        Set<String> values = new LinkedHashSet<>();
+        for (Pending p : batch) {
+            values.add(p.key);
+            if (p.eventId != null) {
+                values.add(p.eventId);
+            }
+        }
         Set<String> known = new HashSet<>();
-        var byKey = probe(db, EPCIS_EVENT.HASH_ID, keys);
-        var withIds = ids.length == 0 ? byKey : byKey.unionAll(probe(db, EPCIS_EVENT.EVENT_ID, ids));
-        var query = otherIds.length == 0 ? withIds : withIds.unionAll(probe(db, EPCIS_EVENT.HASH_ID, otherIds));
-        query.forEach(r -> {
+        probe(db, values.toArray(String[]::new)).forEach(r -> {
             known.add(r.value1());
             known.add("id:" + (r.value2() != null ? r.value2() : r.value1()));
         });
@@ -897,17 +902,19 @@ public final class EpcisImporter {
     }
 
     /**
-     * Stored events whose {@code column} is one of {@code values}, probing its index once per value.
+     * Stored events whose key or eventID is one of {@code values}, probing each index once per value.
      * As a semi-join the planner first hashed the values to make them distinct (a batch's are already),
      * and for event_id it read the whole table for every batch (it does not see that the partial
      * index's "event_id is not null" holds), a cost growing with every event ever imported. The
-     * subquery's OFFSET keeps it from being flattened into that join.
+     * subqueries' OFFSET keeps them from being flattened into that join.
      */
-    private static org.jooq.Select<org.jooq.Record2<String, String>> probe(DSLContext db, org.jooq.TableField<?, String> column,
-                                                                           String[] values) {
+    private static org.jooq.Select<org.jooq.Record2<String, String>> probe(DSLContext db, String[] values) {
         org.jooq.Table<?> k = DSL.unnest(values).as("k", "v");
-        org.jooq.Table<?> e = DSL.lateral(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
-                .where(column.eq(k.field("v", String.class))).offset(0)).as("e");
+        Field<String> v = k.field("v", String.class);
+        org.jooq.Table<?> e = DSL.lateral(
+                db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT).where(EPCIS_EVENT.HASH_ID.eq(v)).offset(0)
+                        .unionAll(db.select(EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_ID).from(EPCIS_EVENT)
+                                .where(EPCIS_EVENT.EVENT_ID.eq(v)).offset(0))).as("e");
         return db.select(e.field(EPCIS_EVENT.HASH_ID), e.field(EPCIS_EVENT.EVENT_ID)).from(k).crossJoin(e);
     }
 
