@@ -188,7 +188,8 @@ public class PackageApp {
                 "main-class=dev.serialtrace.cli.Main",
                 "description=" + name + " command line",
                 // $APPDIR is the launcher's app folder; quoted, since install paths may hold spaces
-                "java-options=" + common + " \"-Dlogback.configurationFile=$APPDIR/logback-cli.xml\""));
+                // batch jobs: the throughput collector (docs/decisions/0012-command-line-throughput-collector.md)
+                "java-options=" + common + " -XX:+UseParallelGC \"-Dlogback.configurationFile=$APPDIR/logback-cli.xml\""));
         if (os == Os.WINDOWS) {
             cli.add("win-console=true");
         }
