@@ -21,19 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherIT {
     @TempDir Path home;
 
+    private record Run(int exitCode, String out, String err) {
+    }
+
     private String run(String... args) throws Exception {
+        Run r = launch(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out();
+    }
+
+    private Run launch(String... args) throws Exception {
         Path launcher = Path.of("..", "serialtrace").toAbsolutePath().normalize();
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of(launcher.toString())));
         pb.command().addAll(List.of(args));
         pb.environment().put("SERIALTRACE_HOME", home.toString());
         pb.environment().remove("SERIALTRACE_DB_URL");
+        pb.environment().remove("SERIALTRACE_DB_USER");
+        pb.environment().remove("SERIALTRACE_DB_PASSWORD");
         Path err = home.resolve("stderr.txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        return out;
+        return new Run(p.exitValue(), out, Files.readString(err));
     }
 
     @Test
@@ -49,6 +59,24 @@ class LauncherIT {
         assertThat(second.get("schemaVersion").asText()).isEqualTo(latest);
         assertThat(Files.exists(home.resolve("pgdata").resolve("postmaster.pid")))
                 .as("the embedded server stops with the command").isFalse();
+    }
+
+    @Test
+    void aPersonNamedOnTheCommandLineSignsInToTheEmbeddedDatabaseAsThemselves() throws Exception {
+        run("users", "add", "sid", "--name", "Sid Supervisor", "--role", "supervisor", "--password=sid-demo1");
+
+        JsonNode asSid = new ObjectMapper().readTree(run("db", "info", "--json", "--db-user", "sid", "--db-password=sid-demo1"));
+        assertThat(asSid.get("user").asText()).isEqualTo("sid");
+        assertThat(asSid.get("embedded").asBoolean()).isTrue();
+
+        Run wrong = launch("db", "info", "--db-user", "sid", "--db-password=not-sids");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("refused the password for user \"sid\"").contains("attempts left")
+                .doesNotContain("\tat ");
+        Run none = launch("db", "info", "--db-user", "sid");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("Signing in as sid needs their password").contains("--db-password");
+        assertThat(none.out()).isEmpty();
     }
 
     @Test
