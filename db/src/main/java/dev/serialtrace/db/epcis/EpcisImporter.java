@@ -693,34 +693,30 @@ public final class EpcisImporter {
             }
             int middle = events.size() / 2;
             for (List<Pending> half : List.of(events.subList(0, middle), events.subList(middle, events.size()))) {
-                if (!whole(half)) {
+                if (attempt(half) != null) {
                     inHalves(half);
                 }
             }
         }
 
-        /** The events in one transaction: false (and nothing written) if the database refuses any of them. */
-        private boolean whole(List<Pending> events) {
-            try {
-                took(inOneTransaction(events));
-                return true;
-            } catch (Refused refused) {
-                throw refused;
-            } catch (RuntimeException e) {
-                forgetCreated();
-                return false;
+        private void alone(Pending p) {
+            RuntimeException refusal = attempt(List.of(p));
+            if (refusal != null) {
+                counts.failed++;
+                list(failures, new Failure(p.index, p.eventId, "event", whyRefused(refusal)));
             }
         }
 
-        private void alone(Pending p) {
+        /** The events in one transaction: null if they went in, else why the database refused them (nothing written). */
+        private RuntimeException attempt(List<Pending> events) {
             try {
-                took(inOneTransaction(List.of(p)));
+                took(inOneTransaction(events));
+                return null;
             } catch (Refused refused) {
                 throw refused;
             } catch (RuntimeException e) {
                 forgetCreated();
-                counts.failed++;
-                list(failures, new Failure(p.index, p.eventId, "event", whyRefused(e)));
+                return e;
             }
         }
 
