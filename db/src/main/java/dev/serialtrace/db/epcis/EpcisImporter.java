@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -144,9 +145,9 @@ public final class EpcisImporter {
      * refused before its batch is written, as the database would refuse it (its policy still does).
      */
     private Set<Long> writableSites;
-    private final Map<String, Long> parties = new HashMap<>();
-    private final Map<String, long[]> products = new HashMap<>();
-    private final Map<String, Long> lots = new HashMap<>();
+    private final ImportMasterData master = new ImportMasterData();
+    /** What master data the importing person may add: events needing any other are refused before their batch is written. */
+    private ImportMasterData.Grants grants = ImportMasterData.Grants.ALL;
 
     public EpcisImporter(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
@@ -227,6 +228,7 @@ public final class EpcisImporter {
     private Report importChecked(Path file, Options options, Progress progress, BooleanSupplier cancelled, Verdict verdict,
                                  Long syncId, long t0) throws IOException {
         writableSites = writableSites(dsl);
+        grants = ImportMasterData.Grants.of(dsl);
         Counts counts = new Counts();
         List<Failure> failures = new ArrayList<>();
         Batches batches = new Batches(syncId, counts, failures, verdict);
@@ -261,6 +263,7 @@ public final class EpcisImporter {
         counts.failed = checked.invalid();
         List<Failure> failures = new ArrayList<>(checked.failures());
         writableSites = writableSites(dsl);
+        grants = ImportMasterData.Grants.of(dsl);
         Read read = inBatches(file, batchSize, (index, e) -> checked.bad().get((int) index), batch -> dryRun(batch, counts, failures),
                 done -> progress.update("importing", done, checked.total()), cancelled);
         return new Report(checked.total(), counts.imported, counts.duplicates, counts.failed, 0, 0, millis(t0), failures,
@@ -798,16 +801,86 @@ public final class EpcisImporter {
     /** A dry run counts what would be imported and what is already there; it writes nothing. */
     private void dryRun(List<Pending> batch, Counts counts, List<Failure> failures) {
         Set<String> known = known(dsl, batch);
+        List<Pending> fresh = new ArrayList<>();
+        BiConsumer<Pending, Failure> leaveOut = (p, why) -> { // as the import would leave it out
+            counts.failed++;
+            list(failures, why);
+        };
         for (Pending p : batch) {
             if (known.contains(p.key) || (p.eventId != null && known.contains("id:" + p.eventId))) {
                 counts.duplicates++;
             } else if (atAnotherSite(dsl, p)) {
-                counts.failed++; // as the import would leave it out
-                list(failures, notYourSite(p));
+                leaveOut.accept(p, notYourSite(p));
             } else {
-                counts.imported++;
+                fresh.add(p);
             }
         }
+        if (!grants.all()) {
+            units(dsl, fresh, PreparedBatch.Carry.NONE, new ArrayList<>(), leaveOut); // finds, creates nothing
+        }
+        counts.imported += fresh.size();
+    }
+
+    /**
+     * The units the events name, found; first, if this session may not add every kind of master
+     * data, the events that would need some it may not add (a new trading partner, or a new unit's new
+     * product or lot) are taken out of {@code events} and given to {@code leaveOut}, as the database
+     * would refuse them. A unit only such events name is then not created.
+     */
+    private Units units(DSLContext db, java.util.Collection<Pending> events, PreparedBatch.Carry carry,
+                        List<Consumer<DSLContext>> masterData, BiConsumer<Pending, Failure> leaveOut) {
+        if (grants.all()) {
+            return new Units(db, events, carry, masterData);
+        }
+        for (var it = events.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            Failure why = grants.parties() ? null : newParty(db, p);
+            if (why != null) {
+                it.remove();
+                leaveOut.accept(p, why);
+            }
+        }
+        while (true) {
+            Units units = new Units(db, events, carry, masterData);
+            Map<String, String[]> lacking = units.lacking(db);
+            if (lacking.isEmpty()) {
+                return units;
+            }
+            for (var it = events.iterator(); it.hasNext(); ) {
+                Pending p = it.next();
+                Failure why = newUnitLacking(p, lacking);
+                if (why != null) {
+                    it.remove();
+                    leaveOut.accept(p, why);
+                }
+            }
+            // found again without them: their ILMD no longer counts for a unit other events name too
+        }
+    }
+
+    /** Why an event needs a trading partner the database does not have, or null. */
+    private Failure newParty(DSLContext db, Pending p) {
+        for (String[] role : new String[][] {{"sourceList", "source"}, {"destinationList", "destination"}}) {
+            String uri = first(p.event(), role[0], role[1]);
+            if (!master.hasParty(db, uri)) {
+                return new Failure(p.index, p.eventId, role[0], ImportMasterData.partyNotAllowed(role[1], uri));
+            }
+        }
+        return null;
+    }
+
+    /** Why an event names a new unit needing a product or lot this session may not add (see {@link Units#lacking}), or null. */
+    private static Failure newUnitLacking(Pending p, Map<String, String[]> lacking) {
+        for (String field : EpcisEvents.EPC_LISTS) {
+            for (String epc : texts(p.event().get(field))) {
+                String[] why = lacking.get(epc);
+                if (why != null) {
+                    return new Failure(p.index, p.eventId, why[0] != null ? why[0] : field, why[1]);
+                }
+            }
+        }
+        String[] why = lacking.get(p.event().path("parentID").asText(null));
+        return why == null ? null : new Failure(p.index, p.eventId, why[0] != null ? why[0] : "parentID", why[1]);
     }
 
     private static final java.util.regex.Pattern MASTER_DATA_DENIED = java.util.regex.Pattern.compile("permission denied for table (product|lot|party)\\b");
@@ -824,6 +897,13 @@ public final class EpcisImporter {
                     return "it names a product (GTIN), lot or trading partner the database does not have yet, and you may not add those."
                             + " Ask an administrator to import the document, or to add them first";
                 }
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+                // the server's own sentence, without the driver's "ERROR:" and the PL/pgSQL "Where:" trace
+                var server = psql.getServerErrorMessage();
+                return server.getMessage() + (server.getDetail() != null ? " (" + server.getDetail() + ")" : "");
             }
         }
         return EpcisExporter.rootMessage(e);
@@ -859,9 +939,7 @@ public final class EpcisImporter {
     /** Rows created in a rolled-back transaction are gone: so are their cached ids. */
     private void forgetCreated() {
         locations.clear();
-        parties.clear();
-        products.clear();
-        lots.clear();
+        master.forgetCreated();
     }
 
     private static void add(Counts into, PreparedBatch b) {
@@ -958,22 +1036,26 @@ public final class EpcisImporter {
             }
         }
         t = lap(Stage.DUPLICATES, t);
+        // events the database would refuse are left out now, not found by a batch that fails and goes in again in parts
         List<Failure> refused = new ArrayList<>();
+        BiConsumer<Pending, Failure> leaveOut = (p, why) -> {
+            refused.add(why);
+            keys.remove(p.key);
+            keys.remove("id:" + (p.eventId != null ? p.eventId : p.key));
+        };
         for (var it = fresh.values().iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (atAnotherSite(db, p)) {
-                // as the database would refuse it, without a batch that fails and goes in again in parts
-                refused.add(notYourSite(p));
-                keys.remove(p.key);
-                keys.remove("id:" + (p.eventId != null ? p.eventId : p.key));
                 it.remove();
+                leaveOut.accept(p, notYourSite(p));
             }
         }
+        List<Consumer<DSLContext>> masterData = new ArrayList<>();
+        Units units = units(db, fresh.values(), carry, masterData, leaveOut);
         if (fresh.isEmpty()) {
             return PreparedBatch.onlyDuplicates(duplicates, refused);
         }
-        List<Consumer<DSLContext>> masterData = new ArrayList<>();
-        Units units = new Units(db, fresh.values(), carry, masterData);
+        units.createMissing(db);
         t = lap(Stage.UNITS, t);
 
         Map<String, List<Long>> originals = originals(db, fresh.values(), carry);
@@ -1059,8 +1141,8 @@ public final class EpcisImporter {
         Optional<Disposition> disposition = e.has("disposition") ? CbvMapping.disposition(e.get("disposition").asText()) : Optional.empty();
         Long from = location(db, e.path("readPoint").path("id").asText(null));
         Long to = location(db, e.path("bizLocation").path("id").asText(null));
-        Long source = party(db, first(e, "sourceList", "source"), PartyKind.supplier, masterData);
-        Long destination = party(db, first(e, "destinationList", "destination"), PartyKind.customer, masterData);
+        Long source = master.party(db, first(e, "sourceList", "source"), PartyKind.supplier, masterData);
+        Long destination = master.party(db, first(e, "destinationList", "destination"), PartyKind.customer, masterData);
         String transactions = transactions(e);
         List<Long> corrected = originals.get(p.hash);
         String flag = null;
@@ -1199,34 +1281,6 @@ public final class EpcisImporter {
         return id < 0 ? null : id;
     }
 
-    private Long party(DSLContext db, String uri, PartyKind kindIfNew, List<Consumer<DSLContext>> masterData) {
-        if (uri == null) {
-            return null;
-        }
-        return parties.computeIfAbsent(uri, k -> {
-            String[] key = EpcUris.parseParty(k);
-            Long found = key[0] != null
-                    ? db.select(PARTY.ID).from(PARTY).where(PARTY.GLN.eq(key[0])).fetchOne(PARTY.ID)
-                    : db.select(PARTY.ID).from(PARTY).where(PARTY.NAME.eq(key[1])).orderBy(PARTY.ID).limit(1).fetchOne(PARTY.ID);
-            if (found != null) {
-                return found;
-            }
-            long id = nextId(db, "party");
-            masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME, PARTY.GLN)
-                    .values(id, kindIfNew, key[0] != null ? "GLN " + key[0] : key[1], key[0]).execute());
-            return id;
-        });
-    }
-
-    /**
-     * An id for a row of master data a batch names for the first time, drawn when the batch is
-     * prepared; the row is inserted with it in the batch's transaction, so a batch that fails leaves
-     * none behind.
-     */
-    private static long nextId(DSLContext db, String table) {
-        return db.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class, DSL.inline(table))).fetchOne(0, Long.class);
-    }
-
     /** The unit's status after the events seen so far, for an event that states no disposition; unknown for a unit we never saw. */
     private static Disposition kept(Units units, String epc) {
         Long unit = units.id(epc);
@@ -1275,10 +1329,15 @@ public final class EpcisImporter {
             return after;
         }
 
+        /** Units the database does not have yet, by lookup key: the URIs naming each, its key, and the ILMD first given for it. */
+        private final Map<String, List<String>> missing = new LinkedHashMap<>();
+        private final Map<String, EpcUris.UnitKey> missingKeys = new HashMap<>();
+        private final Map<String, ObjectNode> ilmdOf = new HashMap<>();
+
+        /** Finds the units the events name; those missing are created by {@link #createMissing}. */
         Units(DSLContext db, java.util.Collection<Pending> events, PreparedBatch.Carry carry, List<Consumer<DSLContext>> masterData) {
             this.masterData = masterData;
             Map<String, EpcUris.UnitKey> keys = new LinkedHashMap<>();
-            Map<String, ObjectNode> ilmdOf = new HashMap<>();
             for (Pending p : events) {
                 for (String field : EpcisEvents.EPC_LISTS) {
                     for (String epc : texts(p.event().get(field))) {
@@ -1321,8 +1380,6 @@ public final class EpcisImporter {
                 db.select(UNIT.ID, UNIT.INTERNAL_ID, UNIT.GTIN, UNIT.LAST_EVENT_AT, UNIT.STATUS).from(UNIT).where(UNIT.INTERNAL_ID.in(set(internal.toArray(String[]::new))))
                         .forEach(r -> found.put("internal|" + r.value2(), r));
             }
-            Map<String, List<String>> missing = new LinkedHashMap<>();  // lookup key -> URIs naming that unit
-            Map<String, EpcUris.UnitKey> missingKeys = new HashMap<>();
             for (Map.Entry<String, EpcUris.UnitKey> entry : keys.entrySet()) {
                 EpcUris.UnitKey k = entry.getValue();
                 String lookup = k.internalId() != null ? "internal|" + k.internalId()
@@ -1345,9 +1402,38 @@ public final class EpcisImporter {
                     missingKeys.putIfAbsent(lookup, k);
                 }
             }
-            if (!missing.isEmpty()) {
-                create(db, missing, missingKeys, ilmdOf);
-            }
+        }
+
+        /**
+         * Why creating the missing units would need a product or lot this session may not add, by
+         * each URI naming such a unit (with the field to blame); empty if none does.
+         */
+        Map<String, String[]> lacking(DSLContext db) {
+            Map<String, String[]> lacking = new HashMap<>();
+            missing.forEach((lookup, uris) -> {
+                EpcUris.UnitKey k = missingKeys.get(lookup);
+                long[] product = master.existingProduct(db, k.gtin());
+                String[] why = null;
+                if (product == null && !grants.products()) {
+                    why = new String[] {null, ImportMasterData.productNotAllowed(k.gtin())};
+                } else {
+                    String lot = lotOf(uris);
+                    if (lot != null && !grants.lots() && (product == null || !master.hasLot(db, product[0], lot))) {
+                        why = new String[] {"ilmd", ImportMasterData.lotNotAllowed(lot, k.gtin())};
+                    }
+                }
+                if (why != null) {
+                    for (String uri : uris) {
+                        lacking.put(uri, why);
+                    }
+                }
+            });
+            return lacking;
+        }
+
+        private String lotOf(List<String> uris) {
+            ObjectNode ilmd = uris.stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return ilmd != null && ilmd.has(EpcisEvents.LOT) ? ilmd.get(EpcisEvents.LOT).asText() : null;
         }
 
         /**
@@ -1355,8 +1441,10 @@ public final class EpcisImporter {
          * custody event trigger inserts each into unit with the state of its first events (one write
          * of the row instead of an insert and an update); {@link #unnamed} names the rest.
          */
-        private void create(DSLContext db, Map<String, List<String>> missing, Map<String, EpcUris.UnitKey> keys,
-                            Map<String, ObjectNode> ilmdOf) {
+        void createMissing(DSLContext db) {
+            if (missing.isEmpty()) {
+                return;
+            }
             // the sequence found once: pg_get_serial_sequence per row cost more than the 1,000 nextvals of a batch
             if (unitSequence == null) {
                 unitSequence = db.select(DSL.field("pg_get_serial_sequence('unit', 'id')", String.class)).fetchOne(0, String.class);
@@ -1366,9 +1454,9 @@ public final class EpcisImporter {
             CopyRows rows = new CopyRows("unit_pending", "id, internal_id, product_id, manufacturer_id, serial, gtin, lot_id, expiry");
             int i = 0;
             for (Map.Entry<String, List<String>> m : missing.entrySet()) {
-                EpcUris.UnitKey k = keys.get(m.getKey());
+                EpcUris.UnitKey k = missingKeys.get(m.getKey());
                 ObjectNode ilmd = m.getValue().stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                long[] product = products.computeIfAbsent(k.gtin(), gtin -> product(db, gtin, k.companyPrefixLength(), masterData));
+                long[] product = master.product(db, k.gtin(), k.companyPrefixLength(), masterData);
                 LocalDate expiry = null;
                 if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {
                     try {
@@ -1379,7 +1467,7 @@ public final class EpcisImporter {
                 }
                 Long lot = null;
                 if (ilmd != null && ilmd.has(EpcisEvents.LOT)) {
-                    lot = lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry, masterData);
+                    lot = master.lot(db, product[0], ilmd.get(EpcisEvents.LOT).asText(), expiry, masterData);
                 }
                 long id = ids.get(i++);
                 pending.add(id);
@@ -1407,35 +1495,5 @@ public final class EpcisImporter {
             return unnamed.toArray(Long[]::new);
         }
 
-    }
-
-    private Long lot(DSLContext db, long product, String code, LocalDate expiry, List<Consumer<DSLContext>> masterData) {
-        return lots.computeIfAbsent(product + "|" + code, key -> {
-            Long found = db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
-            if (found != null) {
-                return found;
-            }
-            long id = nextId(db, "lot");
-            masterData.add(tx -> tx.insertInto(LOT, LOT.ID, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(id, product, code, expiry).execute());
-            return id;
-        });
-    }
-
-    /** {product id, manufacturer id} of a GTIN; a product never seen is created with a maker named after it. */
-    private static long[] product(DSLContext db, String gtin, Integer companyPrefixLength, List<Consumer<DSLContext>> masterData) {
-        var r = db.select(PRODUCT.ID, PRODUCT.MANUFACTURER_ID).from(PRODUCT).where(PRODUCT.GTIN.eq(gtin)).fetchOne();
-        if (r != null) {
-            return new long[] {r.value1(), r.value2()};
-        }
-        long maker = nextId(db, "party");
-        long product = nextId(db, "product");
-        Short prefix = companyPrefixLength != null && companyPrefixLength >= 6 && companyPrefixLength <= 12
-                ? companyPrefixLength.shortValue() : null; // an SGTIN URI tells it; a Digital Link does not
-        masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME)
-                .values(maker, PartyKind.manufacturer, "Manufacturer of GTIN " + gtin).execute());
-        masterData.add(tx -> tx.insertInto(PRODUCT, PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN,
-                        PRODUCT.MANUFACTURER_ID, PRODUCT.COMPANY_PREFIX_LENGTH)
-                .values(product, "GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker, prefix).execute());
-        return new long[] {product, maker};
     }
 }
