@@ -242,6 +242,13 @@ final class EpcisBench implements Callable<Integer> {
                     try {
                         if (warmDoc != null) {
                             writeSynthetic(warmDoc, warmUpEvents, "W");
+                        }
+                        // compiled as `epcis import` would compile a document of this size, from here on
+                        if (QuickCompilation.suits(Files.size(doc))) {
+                            out.println(QuickCompilation.fromNowOn() ? "import: C1 only, as `epcis import` of a document of this size"
+                                    : "import: C2 too (this JVM cannot take a compiler directive)");
+                        }
+                        if (warmDoc != null) {
                             // through the same measuring code as the timed rounds: reading /proc and the
                             // server's CPU between two imports must not undo what the JIT learnt from the warm-up
                             importRound(db, "warm-up", warmDoc, out, null);

@@ -136,6 +136,9 @@ final class EpcisCommand {
                 err.println("cannot read " + file);
                 return ParseCommand.BAD_INPUT;
             }
+            if (QuickCompilation.suits(Files.size(file))) {
+                QuickCompilation.fromNowOn();
+            }
             EpcisImporter.Report r;
             try (Database db = connection.open(err)) {
                 r = new EpcisImporter(db.dsl(), Clock.systemDefaultZone()).importFile(file,
