@@ -802,10 +802,8 @@ public final class EpcisImporter {
     private void dryRun(List<Pending> batch, Counts counts, List<Failure> failures) {
         Set<String> known = known(dsl, batch);
         List<Pending> fresh = new ArrayList<>();
-        BiConsumer<Pending, Failure> leaveOut = (p, why) -> { // as the import would leave it out
-            counts.failed++;
-            list(failures, why);
-        };
+        List<Failure> refused = new ArrayList<>();
+        BiConsumer<Pending, Failure> leaveOut = (p, why) -> refused.add(why); // as the import would leave it out
         for (Pending p : batch) {
             if (known.contains(p.key) || (p.eventId != null && known.contains("id:" + p.eventId))) {
                 counts.duplicates++;
@@ -819,6 +817,9 @@ public final class EpcisImporter {
             units(dsl, fresh, PreparedBatch.Carry.NONE, new ArrayList<>(), leaveOut); // finds, creates nothing
         }
         counts.imported += fresh.size();
+        counts.failed += refused.size();
+        refused.sort(IN_DOCUMENT_ORDER);
+        refused.forEach(f -> list(failures, f));
     }
 
     /**
@@ -919,6 +920,8 @@ public final class EpcisImporter {
         Long[] sites = db.select(Routines.visibleSites()).fetchOne(0, Long[].class);
         return sites == null ? Set.of() : new HashSet<>(Arrays.asList(sites));
     }
+
+    private static final java.util.Comparator<Failure> IN_DOCUMENT_ORDER = java.util.Comparator.comparingLong(Failure::index);
 
     static final String NOT_YOUR_SITE = "its business location is at a site you are not granted: you record events only where you work."
             + " Ask an administrator to grant you that site, or to import the document";
@@ -1052,6 +1055,7 @@ public final class EpcisImporter {
         }
         List<Consumer<DSLContext>> masterData = new ArrayList<>();
         Units units = units(db, fresh.values(), carry, masterData, leaveOut);
+        refused.sort(IN_DOCUMENT_ORDER); // found site first, then partner, then product or lot
         if (fresh.isEmpty()) {
             return PreparedBatch.onlyDuplicates(duplicates, refused);
         }
