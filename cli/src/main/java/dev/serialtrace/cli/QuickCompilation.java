@@ -19,14 +19,14 @@ final class QuickCompilation {
     static final String EXCLUDE_C2 = "[{ match: \"*.*\", c2: { Exclude: true } }]";
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
 
+    private static boolean added;
+
     private QuickCompilation() {
     }
 
     static boolean suits(long documentBytes) {
         return documentBytes <= LARGEST;
     }
-
-    private static boolean added;
 
     /**
      * From now on, methods this JVM has not compiled with C2 yet stay with C1. True if the directive

@@ -1436,8 +1436,13 @@ public final class EpcisImporter {
         }
 
         private String lotOf(List<String> uris) {
-            ObjectNode ilmd = uris.stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            ObjectNode ilmd = ilmdOf(uris);
             return ilmd != null && ilmd.has(EpcisEvents.LOT) ? ilmd.get(EpcisEvents.LOT).asText() : null;
+        }
+
+        /** The ILMD first given for a unit, by any of the URIs naming it; null if none. */
+        private ObjectNode ilmdOf(List<String> uris) {
+            return uris.stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         }
 
         /**
@@ -1459,7 +1464,7 @@ public final class EpcisImporter {
             int i = 0;
             for (Map.Entry<String, List<String>> m : missing.entrySet()) {
                 EpcUris.UnitKey k = missingKeys.get(m.getKey());
-                ObjectNode ilmd = m.getValue().stream().map(ilmdOf::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                ObjectNode ilmd = ilmdOf(m.getValue());
                 long[] product = master.product(db, k.gtin(), k.companyPrefixLength(), masterData);
                 LocalDate expiry = null;
                 if (ilmd != null && ilmd.has(EpcisEvents.EXPIRY)) {

@@ -72,29 +72,21 @@ final class ImportMasterData {
         if (uri == null) {
             return null;
         }
-        return parties.computeIfAbsent(uri, k -> {
-            Long found = findParty(db, k);
-            if (found != null) {
-                return found;
-            }
-            String[] key = EpcUris.parseParty(k);
-            long id = nextId(db, "party");
-            masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME, PARTY.GLN)
-                    .values(id, kindIfNew, key[0] != null ? "GLN " + key[0] : key[1], key[0]).execute());
-            return id;
-        });
+        Long found = existing(parties, uri, k -> findParty(db, k));
+        if (found != null) {
+            return found;
+        }
+        String[] key = EpcUris.parseParty(uri);
+        long id = nextId(db, "party");
+        masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME, PARTY.GLN)
+                .values(id, kindIfNew, key[0] != null ? "GLN " + key[0] : key[1], key[0]).execute());
+        parties.put(uri, id);
+        return id;
     }
 
     /** True if the party a URI names is in the database (or none is named); creates nothing. */
     boolean hasParty(DSLContext db, String uri) {
-        if (uri == null || parties.containsKey(uri)) {
-            return true;
-        }
-        Long found = findParty(db, uri);
-        if (found != null) {
-            parties.put(uri, found);
-        }
-        return found != null;
+        return uri == null || existing(parties, uri, k -> findParty(db, k)) != null;
     }
 
     private static Long findParty(DSLContext db, String uri) {
@@ -106,70 +98,64 @@ final class ImportMasterData {
 
     /** {product id, manufacturer id} of a GTIN; a product never seen is created with a maker named after it. */
     long[] product(DSLContext db, String gtin, Integer companyPrefixLength, List<Consumer<DSLContext>> masterData) {
-        return products.computeIfAbsent(gtin, g -> {
-            long[] found = findProduct(db, g);
-            if (found != null) {
-                return found;
-            }
-            long maker = nextId(db, "party");
-            long product = nextId(db, "product");
-            Short prefix = companyPrefixLength != null && companyPrefixLength >= 6 && companyPrefixLength <= 12
-                    ? companyPrefixLength.shortValue() : null; // an SGTIN URI tells it; a Digital Link does not
-            masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME)
-                    .values(maker, PartyKind.manufacturer, "Manufacturer of GTIN " + g).execute());
-            masterData.add(tx -> tx.insertInto(PRODUCT, PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN,
-                            PRODUCT.MANUFACTURER_ID, PRODUCT.COMPANY_PREFIX_LENGTH)
-                    .values(product, "GTIN-" + g, "Imported product " + g, "imported", g, maker, prefix).execute());
-            return new long[] {product, maker};
-        });
+        long[] found = existingProduct(db, gtin);
+        if (found != null) {
+            return found;
+        }
+        long maker = nextId(db, "party");
+        long product = nextId(db, "product");
+        Short prefix = companyPrefixLength != null && companyPrefixLength >= 6 && companyPrefixLength <= 12
+                ? companyPrefixLength.shortValue() : null; // an SGTIN URI tells it; a Digital Link does not
+        masterData.add(tx -> tx.insertInto(PARTY, PARTY.ID, PARTY.KIND, PARTY.NAME)
+                .values(maker, PartyKind.manufacturer, "Manufacturer of GTIN " + gtin).execute());
+        masterData.add(tx -> tx.insertInto(PRODUCT, PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.GTIN,
+                        PRODUCT.MANUFACTURER_ID, PRODUCT.COMPANY_PREFIX_LENGTH)
+                .values(product, "GTIN-" + gtin, "Imported product " + gtin, "imported", gtin, maker, prefix).execute());
+        long[] created = {product, maker};
+        products.put(gtin, created);
+        return created;
     }
 
     /** {product id, manufacturer id} of a GTIN the database has, else null; creates nothing. */
     long[] existingProduct(DSLContext db, String gtin) {
-        long[] cached = products.get(gtin);
-        if (cached != null) {
-            return cached;
-        }
-        long[] found = findProduct(db, gtin);
-        if (found != null) {
-            products.put(gtin, found);
-        }
-        return found;
-    }
-
-    private static long[] findProduct(DSLContext db, String gtin) {
-        var r = db.select(PRODUCT.ID, PRODUCT.MANUFACTURER_ID).from(PRODUCT).where(PRODUCT.GTIN.eq(gtin)).fetchOne();
-        return r == null ? null : new long[] {r.value1(), r.value2()};
+        return existing(products, gtin, g -> {
+            var r = db.select(PRODUCT.ID, PRODUCT.MANUFACTURER_ID).from(PRODUCT).where(PRODUCT.GTIN.eq(g)).fetchOne();
+            return r == null ? null : new long[] {r.value1(), r.value2()};
+        });
     }
 
     /** A product's lot by its code, created with {@code expiry} if it is new. */
     Long lot(DSLContext db, long product, String code, LocalDate expiry, List<Consumer<DSLContext>> masterData) {
-        return lots.computeIfAbsent(product + "|" + code, key -> {
-            Long found = findLot(db, product, code);
-            if (found != null) {
-                return found;
-            }
-            long id = nextId(db, "lot");
-            masterData.add(tx -> tx.insertInto(LOT, LOT.ID, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(id, product, code, expiry).execute());
-            return id;
-        });
+        Long found = existingLot(db, product, code);
+        if (found != null) {
+            return found;
+        }
+        long id = nextId(db, "lot");
+        masterData.add(tx -> tx.insertInto(LOT, LOT.ID, LOT.PRODUCT_ID, LOT.LOT_CODE, LOT.EXPIRY).values(id, product, code, expiry).execute());
+        lots.put(product + "|" + code, id);
+        return id;
     }
 
     /** True if the product has a lot of that code in the database; creates nothing. */
     boolean hasLot(DSLContext db, long product, String code) {
-        String key = product + "|" + code;
-        if (lots.containsKey(key)) {
-            return true;
-        }
-        Long found = findLot(db, product, code);
-        if (found != null) {
-            lots.put(key, found);
-        }
-        return found != null;
+        return existingLot(db, product, code) != null;
     }
 
-    private static Long findLot(DSLContext db, long product, String code) {
-        return db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID);
+    private Long existingLot(DSLContext db, long product, String code) {
+        return existing(lots, product + "|" + code,
+                k -> db.select(LOT.ID).from(LOT).where(LOT.PRODUCT_ID.eq(product)).and(LOT.LOT_CODE.eq(code)).fetchOne(LOT.ID));
+    }
+
+    /** The cached value, else the database's (then cached); null if neither has one. Creates nothing. */
+    private static <K, V> V existing(Map<K, V> cache, K key, java.util.function.Function<K, V> find) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = find.apply(key);
+            if (value != null) {
+                cache.put(key, value);
+            }
+        }
+        return value;
     }
 
     /**
