@@ -1001,7 +1001,7 @@ public final class EpcisImporter {
         return DSL.select(t.field("v", String.class)).from(t);
     }
 
-    /** The eventID to store: none when it is the event's hash id (the usual case, and the primary key already holds it). */
+    /** The eventID to store: none when it is the event's hash id (the usual case, and hash_id already holds it). */
     private static String storedEventId(Pending p) {
         String id = p.eventId;
         return id == null || id.equals(p.key) ? null : id;

@@ -17,6 +17,7 @@ import java.time.Clock;
 
 import static dev.serialtrace.db.jooq.Tables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The fast import path keeps issue 8's guarantees: every imported event goes through the database's
@@ -92,6 +93,25 @@ class ImportIntegrityTest {
         EpcisImporter.Report again = importFile(db, doc, 100);
         assertThat(again.duplicates()).isEqualTo(10);
         assertThat(db.fetchCount(CUSTODY_EVENT)).isEqualTo(10);
+    }
+
+    @Test
+    void theDatabaseRefusesASecondEventWithAnImportedHashId() throws Exception {
+        DSLContext db = DSL.using(TestDatabase.fresh(), SQLDialect.POSTGRES);
+        Path doc = dir.resolve("doc.jsonld");
+        try (OutputStream os = Files.newOutputStream(doc)) {
+            SyntheticDocument.write(os, EpcisDocumentWriter.Format.JSONLD, 3, "UQ");
+        }
+        importFile(db, doc, 100);
+        String imported = db.select(EPCIS_EVENT.HASH_ID).from(EPCIS_EVENT).limit(1).fetchOne(EPCIS_EVENT.HASH_ID);
+
+        // what a second importer racing the first would write: the hash index's constraint refuses it
+        assertThatThrownBy(() -> db.insertInto(EPCIS_EVENT, EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_TYPE, EPCIS_EVENT.EVENT_TIME,
+                        EPCIS_EVENT.PAYLOAD)
+                .values(imported, "ObjectEvent", java.time.OffsetDateTime.parse("2026-03-01T10:00:00Z"), "{}").execute())
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .satisfies(e -> assertThat(((org.jooq.exception.DataAccessException) e).sqlState()).isEqualTo("23P01"));
+        assertThat(db.fetchCount(EPCIS_EVENT)).isEqualTo(3);
     }
 
     private static String document(ObjectNode event) {
