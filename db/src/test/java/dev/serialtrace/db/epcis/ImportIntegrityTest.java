@@ -6,6 +6,7 @@ import dev.serialtrace.db.integrity.VerificationReport;
 import dev.serialtrace.db.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,8 +110,7 @@ class ImportIntegrityTest {
         assertThatThrownBy(() -> db.insertInto(EPCIS_EVENT, EPCIS_EVENT.HASH_ID, EPCIS_EVENT.EVENT_TYPE, EPCIS_EVENT.EVENT_TIME,
                         EPCIS_EVENT.PAYLOAD)
                 .values(imported, "ObjectEvent", java.time.OffsetDateTime.parse("2026-03-01T10:00:00Z"), "{}").execute())
-                .isInstanceOf(org.jooq.exception.DataAccessException.class)
-                .satisfies(e -> assertThat(((org.jooq.exception.DataAccessException) e).sqlState()).isEqualTo("23P01"));
+                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.sqlState()).isEqualTo("23P01"));
         assertThat(db.fetchCount(EPCIS_EVENT)).isEqualTo(3);
     }
 
