@@ -31,6 +31,10 @@ class LauncherIT {
     }
 
     private Run launch(String... args) throws Exception {
+        return launchWith(null, args);
+    }
+
+    private Run launchWith(String javaOptions, String... args) throws Exception {
         Path launcher = Path.of("..", "serialtrace").toAbsolutePath().normalize();
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of(launcher.toString())));
         pb.command().addAll(List.of(args));
@@ -38,6 +42,11 @@ class LauncherIT {
         pb.environment().remove("SERIALTRACE_DB_URL");
         pb.environment().remove("SERIALTRACE_DB_USER");
         pb.environment().remove("SERIALTRACE_DB_PASSWORD");
+        if (javaOptions != null) {
+            pb.environment().put("SERIALTRACE_JAVA_OPTS", javaOptions);
+        } else {
+            pb.environment().remove("SERIALTRACE_JAVA_OPTS");
+        }
         Path err = home.resolve("stderr.txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
@@ -77,6 +86,26 @@ class LauncherIT {
         assertThat(none.exitCode()).isEqualTo(1);
         assertThat(none.err()).contains("Signing in as sid needs their password").contains("--db-password");
         assertThat(none.out()).isEmpty();
+    }
+
+    @Test
+    void anImportOfADocumentUpTo64MbStartsAJvmThatCompilesWithC1Only() throws Exception {
+        Path small = Files.writeString(home.resolve("small.jsonld"), "{}");
+        Path large = home.resolve("large.jsonld");
+        try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength((64L << 20) + 1); // sparse: the launcher reads only its size
+        }
+        assertThat(tieredStopAtLevel("epcis", "import", small.toString(), "--help")).isEqualTo("1");
+        assertThat(tieredStopAtLevel("epcis", "import", "--partner", "Acme", large.toString(), "--help")).isEqualTo("4");
+        assertThat(tieredStopAtLevel("epcis", "export", "--help")).isEqualTo("4");
+    }
+
+    /** The JVM's TieredStopAtLevel for a command, as the launcher starts it. */
+    private String tieredStopAtLevel(String... command) throws Exception {
+        Run r = launchWith("-XX:+PrintFlagsFinal", command);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out().lines().filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s+=.*")).findFirst().orElseThrow()
+                .replaceAll(".*=\\s*(\\d+).*", "$1");
     }
 
     @Test
