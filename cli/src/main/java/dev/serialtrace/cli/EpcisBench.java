@@ -64,6 +64,10 @@ final class EpcisBench implements Callable<Integer> {
     @Option(names = "--server-profile", description = "also print the server time of the custody event triggers during "
             + "the import (turns track_functions on with ALTER SYSTEM for the run; needs a superuser)")
     boolean serverProfile;
+    @Option(names = "--import-in-new-jvm", description = "time the import as a user's first one: `serialtrace epcis import` "
+            + "of the document in a JVM of its own, started by the launcher that started this bench (so compiled as theirs), "
+            + "against this database; no warm-up, no re-import")
+    boolean importInNewJvm;
     @Mixin ConnectionOptions connection;
     @Spec CommandSpec spec;
 
@@ -243,6 +247,10 @@ final class EpcisBench implements Callable<Integer> {
                         if (warmDoc != null) {
                             writeSynthetic(warmDoc, warmUpEvents, "W");
                         }
+                        if (importInNewJvm) {
+                            importInNewJvm(db, doc, out);
+                            return 0;
+                        }
                         // compiled as `epcis import` would compile a document of this size, from here on
                         if (QuickCompilation.suits(Files.size(doc))) {
                             out.println(QuickCompilation.fromNowOn() ? "import: C1 only, as `epcis import` of a document of this size"
@@ -270,6 +278,61 @@ final class EpcisBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The launcher a user runs: the repository's script names itself in SERIALTRACE_LAUNCHER, an installed
+     * launcher's path is jpackage's {@code jpackage.app-path}. Null when neither is known.
+     */
+    static String launcher() {
+        String script = System.getenv("SERIALTRACE_LAUNCHER");
+        return script != null && !script.isBlank() ? script : System.getProperty("jpackage.app-path");
+    }
+
+    /** `serialtrace epcis import` of {@code doc} in a new JVM, connected to this bench's database: its rate, and the whole command's time. */
+    private void importInNewJvm(Database db, Path doc, PrintWriter out) throws Exception {
+        String launcher = launcher();
+        if (launcher == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--import-in-new-jvm starts the import with the launcher: run the bench through ./serialtrace or the installed serialtrace");
+        }
+        ProcessBuilder pb = new ProcessBuilder(launcher, "epcis", "import", doc.toString(), "--json", "--partner", "bench import (new JVM)");
+        // an installed launcher passes its JVM's arguments to its second stage in this variable: inherited,
+        // the child launcher would take "epcis" for the main class
+        pb.environment().remove("_JPACKAGE_LAUNCHER");
+        pb.environment().put("SERIALTRACE_DB_URL", db.settings().url());
+        pb.environment().put("SERIALTRACE_DB_USER", db.settings().user());
+        if (db.settings().password() != null) {
+            pb.environment().put("SERIALTRACE_DB_PASSWORD", db.settings().password());
+        } else {
+            pb.environment().remove("SERIALTRACE_DB_PASSWORD");
+        }
+        Path err = Files.createTempFile("serialtrace-bench-import-", ".txt");
+        pb.redirectError(err.toFile());
+        long serverCpu0 = serverCpuNanos(db.dsl());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String json = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        long commandMillis = (System.nanoTime() - t0) / 1_000_000;
+        long serverCpu = serverCpuNanos(db.dsl());
+        String errors = Files.readString(err);
+        Files.deleteIfExists(err);
+        if (exit != 0 || !json.trim().startsWith("{")) {
+            throw new IllegalStateException("`" + launcher + " epcis import` ended with exit code " + exit + ": " + json.trim()
+                    + errors.lines().filter(l -> !l.isBlank()).reduce("", (a, b) -> a + System.lineSeparator() + b));
+        }
+        var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        long n = r.get("events").asLong();
+        long millis = r.get("millis").asLong();
+        out.printf("%-13s %,12d events %,9d ms %,10.0f events/s (%,d imported, %,d already there, %,d failed; document %,d MB; "
+                        + "a new JVM, whole command %,d ms)%n", "import", n, millis, millis == 0 ? 0.0 : n * 1000.0 / millis,
+                r.get("imported").asLong(), r.get("alreadyImported").asLong(), r.get("failed").asLong(), Files.size(doc) >> 20,
+                commandMillis);
+        if (serverCpu0 >= 0 && serverCpu >= 0) {
+            out.printf("    server CPU per event %.1f µs (%,.1f s; load average %.1f)%n", (serverCpu - serverCpu0) / 1e3 / Math.max(1, n),
+                    (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     /** One import of {@code doc}, with its rate, memory, CPU per event (client and server) and time per stage. */

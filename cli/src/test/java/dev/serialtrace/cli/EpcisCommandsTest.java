@@ -79,6 +79,14 @@ class EpcisCommandsTest {
     }
 
     @Test
+    void anImportInANewJvmNeedsTheLauncherAndSaysSo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(EpcisBench.launcher() == null, "this JVM was started by a launcher");
+        var r = db("bench", "epcis", "--skip-export", "--events", "10", "--import-in-new-jvm");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("run the bench through ./serialtrace or the installed serialtrace");
+    }
+
+    @Test
     void aBrokenDocumentIsRefusedWithWhereAndExitCode2() throws Exception {
         Path doc = dir.resolve("broken.jsonld");
         Files.writeString(doc, "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\",");

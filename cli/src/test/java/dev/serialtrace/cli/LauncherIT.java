@@ -100,6 +100,14 @@ class LauncherIT {
         assertThat(tieredStopAtLevel("epcis", "export", "--help")).isEqualTo("4");
     }
 
+    @Test
+    void theEpcisBenchTimesAnImportInANewJvmStartedByTheLauncher() throws Exception {
+        String out = run("bench", "epcis", "--skip-export", "--events", "40", "--import-in-new-jvm");
+
+        // the counts are the child's report (its --json), so it ran and imported into the bench's database
+        assertThat(out).containsPattern("import +40 events .*\\(40 imported, 0 already there, 0 failed; .*a new JVM, whole command");
+    }
+
     /** The JVM's TieredStopAtLevel for a command, as the launcher starts it. */
     private String tieredStopAtLevel(String... command) throws Exception {
         Run r = launchWith("-XX:+PrintFlagsFinal", command);
