@@ -300,13 +300,10 @@ final class EpcisBench implements Callable<Integer> {
         // an installed launcher passes its JVM's arguments to its second stage in this variable: inherited,
         // the child launcher would take "epcis" for the main class
         pb.environment().remove("_JPACKAGE_LAUNCHER");
-        pb.environment().put("SERIALTRACE_DB_URL", db.settings().url());
-        pb.environment().put("SERIALTRACE_DB_USER", db.settings().user());
-        if (db.settings().password() != null) {
-            pb.environment().put("SERIALTRACE_DB_PASSWORD", db.settings().password());
-        } else {
-            pb.environment().remove("SERIALTRACE_DB_PASSWORD");
-        }
+        // the database this bench is connected to (the embedded one's real URL), as whom it is connected
+        setOrRemove(pb.environment(), "SERIALTRACE_DB_URL", db.settings().url());
+        setOrRemove(pb.environment(), "SERIALTRACE_DB_USER", db.settings().user());
+        setOrRemove(pb.environment(), "SERIALTRACE_DB_PASSWORD", db.settings().password());
         Path err = Files.createTempFile("serialtrace-bench-import-", ".txt");
         pb.redirectError(err.toFile());
         long serverCpu0 = serverCpuNanos(db.dsl());
@@ -332,6 +329,14 @@ final class EpcisBench implements Callable<Integer> {
         if (serverCpu0 >= 0 && serverCpu >= 0) {
             out.printf("    server CPU per event %.1f µs (%,.1f s; load average %.1f)%n", (serverCpu - serverCpu0) / 1e3 / Math.max(1, n),
                     (serverCpu - serverCpu0) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static void setOrRemove(Map<String, String> env, String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        } else {
+            env.remove(name);
         }
     }
 
