@@ -242,7 +242,7 @@ final class EpcisBench implements Callable<Integer> {
                 Path doc = Files.createTempFile("serialtrace-bench-", ".jsonld");
                 try {
                     writeSynthetic(doc, events, "B");
-                    Path warmDoc = warmUpEvents > 0 ? Files.createTempFile("serialtrace-bench-warm-", ".jsonld") : null;
+                    Path warmDoc = warmUpEvents > 0 && !importInNewJvm ? Files.createTempFile("serialtrace-bench-warm-", ".jsonld") : null;
                     try {
                         if (warmDoc != null) {
                             writeSynthetic(warmDoc, warmUpEvents, "W");
@@ -305,16 +305,21 @@ final class EpcisBench implements Callable<Integer> {
         setOrRemove(pb.environment(), "SERIALTRACE_DB_USER", db.settings().user());
         setOrRemove(pb.environment(), "SERIALTRACE_DB_PASSWORD", db.settings().password());
         Path err = Files.createTempFile("serialtrace-bench-import-", ".txt");
-        pb.redirectError(err.toFile());
         long serverCpu0 = serverCpuNanos(db.dsl());
         long t0 = System.nanoTime();
-        Process p = pb.start();
-        String json = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        int exit = p.waitFor();
+        String json;
+        int exit;
+        String errors;
+        try {
+            Process p = pb.redirectError(err.toFile()).start();
+            json = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            exit = p.waitFor();
+            errors = Files.readString(err);
+        } finally {
+            Files.deleteIfExists(err);
+        }
         long commandMillis = (System.nanoTime() - t0) / 1_000_000;
         long serverCpu = serverCpuNanos(db.dsl());
-        String errors = Files.readString(err);
-        Files.deleteIfExists(err);
         if (exit != 0 || !json.trim().startsWith("{")) {
             throw new IllegalStateException("`" + launcher + " epcis import` ended with exit code " + exit + ": " + json.trim()
                     + errors.lines().filter(l -> !l.isBlank()).reduce("", (a, b) -> a + System.lineSeparator() + b));
