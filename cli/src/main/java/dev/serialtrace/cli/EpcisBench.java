@@ -242,14 +242,14 @@ final class EpcisBench implements Callable<Integer> {
                 Path doc = Files.createTempFile("serialtrace-bench-", ".jsonld");
                 try {
                     writeSynthetic(doc, events, "B");
-                    Path warmDoc = warmUpEvents > 0 && !importInNewJvm ? Files.createTempFile("serialtrace-bench-warm-", ".jsonld") : null;
+                    if (importInNewJvm) {
+                        importInNewJvm(db, doc, out);
+                        return 0;
+                    }
+                    Path warmDoc = warmUpEvents > 0 ? Files.createTempFile("serialtrace-bench-warm-", ".jsonld") : null;
                     try {
                         if (warmDoc != null) {
                             writeSynthetic(warmDoc, warmUpEvents, "W");
-                        }
-                        if (importInNewJvm) {
-                            importInNewJvm(db, doc, out);
-                            return 0;
                         }
                         // compiled as `epcis import` would compile a document of this size, from here on
                         if (QuickCompilation.suits(Files.size(doc))) {
@@ -322,7 +322,7 @@ final class EpcisBench implements Callable<Integer> {
         long serverCpu = serverCpuNanos(db.dsl());
         if (exit != 0 || !json.trim().startsWith("{")) {
             throw new IllegalStateException("`" + launcher + " epcis import` ended with exit code " + exit + ": " + json.trim()
-                    + errors.lines().filter(l -> !l.isBlank()).reduce("", (a, b) -> a + System.lineSeparator() + b));
+                    + (errors.isBlank() ? "" : System.lineSeparator() + errors.strip()));
         }
         var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         long n = r.get("events").asLong();
