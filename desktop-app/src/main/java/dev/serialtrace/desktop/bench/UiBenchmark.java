@@ -7,6 +7,7 @@ import dev.serialtrace.db.connect.DataHome;
 import dev.serialtrace.db.connect.Database;
 import dev.serialtrace.db.custody.CustodyCommands;
 import dev.serialtrace.db.custody.NewCustodyEvent;
+import dev.serialtrace.db.jooq.Routines;
 import dev.serialtrace.db.unit.UnitSampler;
 import dev.serialtrace.db.unit.UnitSummary;
 import dev.serialtrace.desktop.DesktopWiring;
@@ -139,7 +140,7 @@ public final class UiBenchmark extends Application {
 
     /** A unit with 1,000 custody events, made once through the normal write path. */
     private static String ensureLongHistoryUnit(Database db) {
-        var existing = db.dsl().select(UNIT.INTERNAL_ID).from(UNIT).where(UNIT.SERIAL.eq(LONG_HISTORY_SERIAL)).fetchOne();
+        var existing = db.dsl().select(UNIT.INTERNAL_ID).from(UNIT).where(UNIT.SERIAL_NORM.eq(Routines.normalizeSerial(LONG_HISTORY_SERIAL))).fetchOne();
         if (existing != null) {
             return existing.value1();
         }
