@@ -324,7 +324,7 @@ final class EpcisBench implements Callable<Integer> {
             throw new IllegalStateException("`" + launcher + " epcis import` ended with exit code " + exit + ": " + json.trim()
                     + (errors.isBlank() ? "" : System.lineSeparator() + errors.strip()));
         }
-        var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var r = Json.read(json); // the child's --json report
         long n = r.get("events").asLong();
         long millis = r.get("millis").asLong();
         out.printf("%-13s %,12d events %,9d ms %,10.0f events/s (%,d imported, %,d already there, %,d failed; document %,d MB; "
